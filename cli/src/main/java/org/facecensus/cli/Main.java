@@ -1,0 +1,36 @@
+package org.facecensus.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code facecensus} command. Exit codes: 0 success (also when some items failed: their errors
+ * are in the output), 1 the run itself failed, 2 usage error.
+ */
+@Command(name = "facecensus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Count and characterise the people depicted in image collections.",
+        subcommands = {DetectCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line without exiting, for tests and embedding. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("facecensus: " + e.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"facecensus " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

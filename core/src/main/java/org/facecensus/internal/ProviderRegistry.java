@@ -1,0 +1,152 @@
+package org.facecensus.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import org.facecensus.FaceCensusException;
+import org.facecensus.spi.NamedProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The providers of one component kind and the rule that picks one: explicit name, else the kind's
+ * system property, else the single highest priority. Every failure message lists what was found
+ * and says how to choose.
+ *
+ * <p>Thread-safety: thread-safe; registration and selection may interleave.
+ *
+ * @param <P> the provider interface
+ */
+public final class ProviderRegistry<P extends NamedProvider<?>> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
+
+    /** Built-in provider names and the artifact that carries each, to name what to add. */
+    private static final Map<String, String> KNOWN_ARTIFACTS = Map.of(
+            "blazeface", "org.facecensus:facecensus-detector-dlib-onnx",
+            "blazeface-front", "org.facecensus:facecensus-detector-dlib-onnx",
+            "dlib-hog", "org.facecensus:facecensus-detector-dlib-onnx",
+            "opencv-haar", "org.facecensus:facecensus-detector-dlib-onnx",
+            "ssd-mobilenet", "org.facecensus:facecensus-detector-dlib-onnx",
+            "tiny-face", "org.facecensus:facecensus-detector-dlib-onnx",
+            "study", "org.facecensus:facecensus-text-miner",
+            "default", "org.facecensus:facecensus-text-miner");
+
+    private final Class<P> type;
+    private final String kind;
+    private final String property;
+    private final String defaultArtifact;
+    private final List<P> providers = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param kind            what users call the component, e.g. "face detector"
+     * @param property        the system property that names one, e.g. {@code facecensus.detector}
+     * @param defaultArtifact the artifact to suggest when none is found
+     */
+    public ProviderRegistry(Class<P> type, String kind, String property, String defaultArtifact) {
+        this.type = type;
+        this.kind = kind;
+        this.property = property;
+        this.defaultArtifact = defaultArtifact;
+    }
+
+    /** Adds every provider {@link ServiceLoader} finds; one that fails to load is skipped with a warning. */
+    public ProviderRegistry<P> loadServices(ClassLoader loader) {
+        Iterator<P> it = ServiceLoader.load(type, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                P provider = it.next();
+                providers.add(provider);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                LOG.warn("Skipping a {} provider that failed to load: {}", kind, e.getMessage());
+            }
+        }
+        return this;
+    }
+
+    public void register(P provider) {
+        providers.add(provider);
+    }
+
+    public List<P> all() {
+        return providers.stream().sorted(Comparator.comparingInt((P p) -> -p.priority())
+                .thenComparing(NamedProvider::name)).toList();
+    }
+
+    public String property() {
+        return property;
+    }
+
+    /**
+     * The provider to use.
+     *
+     * @param explicitName a name the caller chose, or null to fall back to the system property and
+     *                     then to priority
+     */
+    public P select(String explicitName) {
+        List<P> all = all();
+        String requested = explicitName;
+        String how = "requested";
+        if (requested == null || requested.isBlank()) {
+            requested = System.getProperty(property);
+            how = "requested by -D" + property;
+        }
+        if (requested != null && !requested.isBlank()) {
+            String name = requested.trim();
+            List<P> named = all.stream().filter(p -> p.name().equals(name)).toList();
+            if (named.size() == 1) {
+                return named.get(0);
+            }
+            if (named.isEmpty()) {
+                String artifact = KNOWN_ARTIFACTS.get(name);
+                throw new FaceCensusException("No " + kind + " named '" + name + "' (" + how + "). "
+                        + (artifact != null ? "It is provided by the artifact " + artifact
+                        + ": add it to the classpath. " : "") + found(all) + chooseHint());
+            }
+            throw new FaceCensusException("Several " + kind + " providers are named '" + name + "': "
+                    + describe(named) + ". Remove all but one of their jars from the classpath.");
+        }
+        if (all.isEmpty()) {
+            throw new FaceCensusException("No " + kind + " provider found on the classpath. Add one, e.g. the artifact "
+                    + defaultArtifact + ", or register your own with FaceCensus.register(...).");
+        }
+        int top = all.get(0).priority();
+        List<P> best = all.stream().filter(p -> p.priority() == top).toList();
+        if (best.size() > 1) {
+            throw new FaceCensusException("Several " + kind + " providers share the highest priority " + top + ": "
+                    + describe(best) + ". " + chooseHint());
+        }
+        P chosen = best.get(0);
+        if (all.size() > 1) {
+            LOG.info("Using {} '{}' (highest priority, {}) of {}. {}", kind, chosen.name(), top,
+                    all.stream().map(NamedProvider::name).collect(Collectors.joining(", ")), chooseHint());
+        }
+        return chosen;
+    }
+
+    private String found(List<P> all) {
+        return all.isEmpty() ? "No " + kind + " provider is on the classpath. "
+                : "Available: " + describe(all) + ". ";
+    }
+
+    private String chooseHint() {
+        return "Choose one by name (CLI option, or -D" + property + "=NAME).";
+    }
+
+    private static String describe(List<? extends NamedProvider<?>> providers) {
+        List<String> parts = new ArrayList<>();
+        for (NamedProvider<?> p : providers) {
+            parts.add(p.name() + " (priority " + p.priority() + ", " + p.getClass().getName() + ")");
+        }
+        return String.join(", ", parts);
+    }
+}
