@@ -1,0 +1,240 @@
+package org.facecensus.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+
+import javax.imageio.ImageIO;
+
+import org.facecensus.FaceCensusException;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.Detections;
+import org.facecensus.detect.DetectorOptions;
+import org.facecensus.detect.FaceBox;
+import org.facecensus.detect.FaceDetector;
+import org.facecensus.image.ImageLoadException;
+import org.facecensus.image.ImageLoader;
+import org.facecensus.image.ImageOps;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
+import org.facecensus.model.ModelStore;
+import org.facecensus.spi.FaceDetectorProvider;
+import org.facecensus.spi.ProviderContext;
+import org.facecensus.spi.inference.ExecutionDevice;
+import org.facecensus.FaceCensus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code facecensus detect}: one JSON object per image on stdout, in input order, in the peer tools'
+ * schema. A bad image gives {@code {"file":..., "error":...}} and the run goes on.
+ */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Find faces; print one JSON object per image (the peer tools' schema).")
+final class DetectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files or folders (searched recursively).")
+    List<Path> paths;
+
+    @Option(names = "--detector", paramLabel = "NAME",
+            description = "Detector provider (default: -Dfacecensus.detector, else the highest priority). "
+                    + "See 'facecensus detect --list-detectors'.")
+    String detectorName;
+
+    @Option(names = "--list-detectors", help = true, description = "List the detectors on the classpath and exit.")
+    boolean listDetectors;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Images processed in parallel (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--crops", paramLabel = "DIR", description = "Also write each face's box crop as DIR/<image>_<j>.jpg.")
+    Path cropsDir;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default: auto = CUDA if available, else CPU).")
+    String device;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000",
+            description = "Refuse images whose header announces more pixels (default ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face side to look for, in pixels (detector default if unset; blazeface: 20).")
+    Double minFace;
+
+    @Option(names = "--min-score", paramLabel = "S", description = "Drop detections scoring below S (detector default if unset; blazeface: 0.6).")
+    Double minScore;
+
+    @Option(names = "--no-exif-orientation", description = "Keep stored pixel order (as the peer tools do).")
+    boolean noExifOrientation;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (listDetectors) {
+            for (FaceDetectorProvider p : FaceCensus.detectors().all()) {
+                out.printf("%-18s priority %3d  %s%n", p.name(), p.priority(), p.description());
+            }
+            out.flush();
+            return 0;
+        }
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
+        FaceDetectorProvider provider = FaceCensus.detectors().select(detectorName);
+        ImageLoader loader = ImageLoader.defaults().withMaxPixels(maxPixels).withExifOrientation(!noExifOrientation);
+        List<Path> files = InputFiles.expand(paths);
+        if (files.isEmpty()) {
+            err.println("facecensus: no image files found under " + paths);
+            return 0;
+        }
+        if (cropsDir != null) {
+            Files.createDirectories(cropsDir);
+        }
+        Progress progress = new Progress(System.err, files.size());
+        DetectorOptions options = DetectorOptions.defaults();
+        if (minFace != null) {
+            options = options.withMinFaceSize(minFace);
+        }
+        if (minScore != null) {
+            options = options.withMinScore(minScore);
+        }
+        try (FaceDetector detector = provider.create(new ProviderContext(ModelStore.defaultStore(), dev, options))) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "facecensus-detect");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                // A window of in-flight images keeps output in input order with bounded memory.
+                Deque<Future<String>> window = new ArrayDeque<>();
+                for (Path file : files) {
+                    window.add(pool.submit(() -> {
+                        String line = processOne(detector, loader, file);
+                        progress.step(!line.startsWith("{\"file\""));
+                        return line;
+                    }));
+                    if (window.size() >= threads * 2) {
+                        out.println(take(window));
+                        out.flush();
+                    }
+                }
+                while (!window.isEmpty()) {
+                    out.println(take(window));
+                }
+                out.flush();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return 0;
+    }
+
+    private static String take(Deque<Future<String>> window) throws InterruptedException {
+        try {
+            return window.poll().get();
+        } catch (ExecutionException e) {
+            throw new FaceCensusException("detection failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private String processOne(FaceDetector detector, ImageLoader loader, Path file) {
+        long t0 = System.nanoTime();
+        RgbImage image;
+        try {
+            image = loader.load(file);
+        } catch (ImageLoadException e) {
+            return error(file, e.getMessage(), e.problem().name());
+        }
+        double decodeMs = (System.nanoTime() - t0) / 1e6;
+        Detections detections;
+        try {
+            detections = detector.detect(image);
+        } catch (FaceCensusException e) {
+            if (e instanceof org.facecensus.model.ModelMissingException
+                    || e instanceof org.facecensus.model.ModelIntegrityException) {
+                throw e;
+            }
+            return error(file, "detection failed: " + e.getMessage(), "DETECTION_FAILED");
+        }
+        Map<String, Object> elapsed = new LinkedHashMap<>();
+        elapsed.put("decode", Json.round(decodeMs, 2));
+        elapsed.putAll(Json.timings(detections.timings()));
+        elapsed.put("detect", Json.round(detections.timings().total(), 2));
+        List<Map<String, Object>> faces = new ArrayList<>();
+        int j = 0;
+        for (DetectedFace face : detections.faces()) {
+            Map<String, Object> f = Json.face(face);
+            if (cropsDir != null) {
+                f.put("crop", writeCrop(image, face.box(), file, j).toString());
+            }
+            faces.add(f);
+            j++;
+        }
+        elapsed.put("total", Json.round((System.nanoTime() - t0) / 1e6, 2));
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("tool", "facecensus");
+        o.put("file", file.toString());
+        o.put("width", image.width());
+        o.put("height", image.height());
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("detector", detector.name());
+        params.putAll(detector.parameters());
+        params.put("exif_orientation", !noExifOrientation);
+        o.put("params", params);
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (ModelInfo m : detector.models()) {
+            models.add(Json.model(m));
+        }
+        o.put("models", models);
+        o.put("elapsed_ms", elapsed);
+        o.put("faces", faces);
+        return Json.line(o);
+    }
+
+    private Path writeCrop(RgbImage image, FaceBox box, Path file, int j) {
+        String base = file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        Path target = cropsDir.resolve((dot > 0 ? base.substring(0, dot) : base) + "_" + j + ".jpg");
+        int x = (int) Math.floor(box.x());
+        int y = (int) Math.floor(box.y());
+        int w = Math.max(1, (int) Math.round(box.width()));
+        int h = Math.max(1, (int) Math.round(box.height()));
+        RgbImage crop = ImageOps.crop(image, x, y, w, h, 0);
+        try {
+            Path tmp = Files.createTempFile(cropsDir, ".crop-", ".jpg");
+            ImageIO.write(crop.toBufferedImage(), "jpg", tmp.toFile());
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new FaceCensusException("cannot write crop " + target + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    private static String error(Path file, String message, String problem) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("file", file.toString());
+        o.put("error", message);
+        o.put("problem", problem);
+        return Json.line(o);
+    }
+}

@@ -1,0 +1,378 @@
+package org.facecensus.detectors.blazeface;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.facecensus.FaceCensusException;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.Detections;
+import org.facecensus.detect.FaceBox;
+import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.LandmarkScheme;
+import org.facecensus.detect.Landmarks;
+import org.facecensus.detect.Point;
+import org.facecensus.detectors.postprocess.Candidate;
+import org.facecensus.detectors.postprocess.WeightedNms;
+import org.facecensus.detectors.tiling.TilePlan;
+import org.facecensus.image.ImageOps;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
+import org.facecensus.model.ModelStore;
+import org.facecensus.spi.inference.ExecutionDevice;
+import org.facecensus.spi.inference.InferenceEngines;
+import org.facecensus.spi.inference.InferenceSession;
+import org.facecensus.spi.inference.Tensor;
+import org.facecensus.timing.StageTimer;
+
+/**
+ * MediaPipe BlazeFace on any image size. The network sees a fixed square; a {@link TilePlan}
+ * pyramid of shrunk and tiled copies brings faces from {@code minFaceSize} pixels to the whole
+ * image into its range, and MediaPipe's weighted NMS merges what the tiles and scales found.
+ * Stages are timed separately: {@code resize}, {@code preprocess}, {@code inference},
+ * {@code postprocess}, {@code verify}.
+ *
+ * <p>Boxes are BlazeFace's (brow to chin, roughly square); landmarks follow
+ * {@link LandmarkScheme#BLAZEFACE_6}. Scores are probabilities.
+ *
+ * <p>Thread-safety: thread-safe; one instance may serve many threads (the session is created once,
+ * on first use, and ONNX Runtime runs it concurrently). {@link #close()} is idempotent.
+ */
+public final class BlazeFaceDetector implements FaceDetector {
+    private static final int PAD_GREY = 0x808080;
+
+    private final String name;
+    private final BlazeFaceVariant variant;
+    private final ModelStore store;
+    private final ExecutionDevice device;
+    private final double minScore;
+    private final double nmsIou;
+    private final double minFaceSize;
+    private final boolean tiled;
+    private final BlazeFacePreprocessor preprocessor = new BlazeFacePreprocessor();
+    private final BlazeFaceDecoder decoder;
+    private final WeightedNms nms;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final BlazeFaceVariant verifier;
+    private final BlazeFaceDecoder verifierDecoder;
+    private final double minVerifyScore;
+    private volatile InferenceSession session;
+    private volatile InferenceSession verifierSession;
+    /** The face's share of the verification window: mid-band for the front model. */
+    private static final double VERIFY_FACE_FRACTION = 0.45;
+
+    private BlazeFaceDetector(Builder b) {
+        this.name = b.name;
+        this.variant = b.variant;
+        this.store = b.store;
+        this.device = b.device;
+        this.minScore = b.minScore;
+        this.nmsIou = b.nmsIou;
+        this.minFaceSize = b.minFaceSize;
+        this.tiled = b.tiled;
+        this.decoder = new BlazeFaceDecoder(variant.inputSize());
+        this.nms = new WeightedNms(nmsIou);
+        this.verifier = b.verifier;
+        this.verifierDecoder = verifier == null ? null : new BlazeFaceDecoder(verifier.inputSize());
+        this.minVerifyScore = b.minVerifyScore;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        return verifier == null ? List.of(variant.spec().info())
+                : List.of(variant.spec().info(), verifier.spec().info());
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("model", variant.spec().name());
+        p.put("minScore", minScore);
+        p.put("nmsIou", nmsIou);
+        p.put("minFaceSize", minFaceSize);
+        p.put("tiled", tiled);
+        p.put("verifier", verifier == null ? "none" : verifier.spec().name());
+        if (verifier != null) {
+            p.put("minVerifyScore", minVerifyScore);
+        }
+        InferenceSession s = session;
+        p.put("device", s == null ? device.name() : s.device().name());
+        return p;
+    }
+
+    /** The plan used for an image of this size (exposed for benchmarks and docs). */
+    public TilePlan plan(int width, int height) {
+        int size = variant.inputSize();
+        return tiled ? TilePlan.pyramid(width, height, size, minFaceSize, BAND_MIN * size, BAND_MAX * size, 4.0)
+                : TilePlan.singlePass(width, height, size);
+    }
+
+    /**
+     * Face sizes, as fractions of the input side, that BlazeFace's back model finds reliably
+     * (measured on the face-api sample photos and webfaces; see the README).
+     */
+    static final double BAND_MIN = 0.08;
+    static final double BAND_MAX = 0.30;
+
+    @Override
+    public Detections detect(RgbImage image) {
+        InferenceSession net = session();
+        StageTimer timer = new StageTimer();
+        TilePlan plan = plan(image.width(), image.height());
+        int size = plan.tileSize();
+        List<Candidate> candidates = new ArrayList<>();
+        for (TilePlan.Level level : plan.levels()) {
+            RgbImage scaled = timer.time("resize", () -> ImageOps.resize(image, level.width(), level.height()));
+            for (int[] origin : level.tileOrigins()) {
+                Tensor input = timer.time("preprocess",
+                        () -> preprocessor.toTensor(scaled, origin[0], origin[1], size));
+                Map<String, Tensor> out = timer.time("inference",
+                        () -> net.run(Map.of(BlazeFacePreprocessor.INPUT, input)));
+                timer.time("postprocess", () -> {
+                    List<Candidate> tile = new ArrayList<>();
+                    decoder.decode(out, minScore, origin[0], origin[1], level.scale(), tile);
+                    for (Candidate c : tile) {
+                        if (keep(c, level, origin, size)) {
+                            candidates.add(c);
+                        }
+                    }
+                });
+            }
+        }
+        List<Candidate> merged = timer.time("postprocess", () -> nms.apply(candidates));
+        if (verifier != null && !merged.isEmpty()) {
+            InferenceSession check = verifierSession();
+            List<Candidate> all = merged;
+            merged = timer.time("verify", () -> verified(image, all, check));
+        }
+        List<DetectedFace> faces = toFaces(merged, image);
+        return new Detections(faces, timer.snapshot());
+    }
+
+    /**
+     * Keeps the candidates that the second network also calls a face. The two BlazeFace models were
+     * trained on different data; texture that fools one (check shirts, lace, badges) rarely fools
+     * both, while real faces score high in both.
+     */
+    private List<Candidate> verified(RgbImage image, List<Candidate> merged, InferenceSession check) {
+        int size = verifier.inputSize();
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : merged) {
+            double side = Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) / VERIFY_FACE_FRACTION;
+            double scale = size / side;
+            int x0 = (int) Math.round((c.xmin() + c.xmax()) / 2 - side / 2);
+            int y0 = (int) Math.round((c.ymin() + c.ymax()) / 2 - side / 2);
+            int cropSide = (int) Math.ceil(side);
+            RgbImage window = ImageOps.resize(ImageOps.crop(image, x0, y0, cropSide, cropSide, PAD_GREY), size, size);
+            Map<String, Tensor> out = check.run(Map.of(BlazeFacePreprocessor.INPUT,
+                    preprocessor.toTensor(window, 0, 0, size)));
+            List<Candidate> found = new ArrayList<>();
+            verifierDecoder.decode(out, 0.05, 0, 0, 1, found);
+            double best = 0;
+            double half = size * VERIFY_FACE_FRACTION / 2;
+            for (Candidate f : found) {
+                double cx = (f.xmin() + f.xmax()) / 2 - size / 2.0;
+                double cy = (f.ymin() + f.ymax()) / 2 - size / 2.0;
+                if (Math.abs(cx) < half && Math.abs(cy) < half) {
+                    best = Math.max(best, f.score());
+                }
+            }
+            if (best >= minVerifyScore) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /** Drops candidates outside the level's trusted size band or touching an inner tile edge. */
+    private boolean keep(Candidate c, TilePlan.Level level, int[] origin, int size) {
+        double s = level.scale();
+        double faceNet = Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) * s;
+        if (faceNet < level.keepMin() || faceNet > level.keepMax()) {
+            return false;
+        }
+        if (Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) < minFaceSize) {
+            return false;
+        }
+        double x0 = c.xmin() * s - origin[0];
+        double y0 = c.ymin() * s - origin[1];
+        double x1 = c.xmax() * s - origin[0];
+        double y1 = c.ymax() * s - origin[1];
+        boolean innerLeft = origin[0] > 0;
+        boolean innerTop = origin[1] > 0;
+        boolean innerRight = origin[0] + size < level.width();
+        boolean innerBottom = origin[1] + size < level.height();
+        return !(innerLeft && x0 < 1 || innerTop && y0 < 1 || innerRight && x1 > size - 1
+                || innerBottom && y1 > size - 1);
+    }
+
+    private static List<DetectedFace> toFaces(List<Candidate> merged, RgbImage image) {
+        List<DetectedFace> faces = new ArrayList<>();
+        for (Candidate c : merged) {
+            double x0 = Math.max(0, c.xmin());
+            double y0 = Math.max(0, c.ymin());
+            double x1 = Math.min(image.width(), c.xmax());
+            double y1 = Math.min(image.height(), c.ymax());
+            if (x1 - x0 < 1 || y1 - y0 < 1) {
+                continue;
+            }
+            List<Point> points = new ArrayList<>();
+            double[] kp = c.keypoints();
+            for (int k = 0; k < BlazeFaceDecoder.KEYPOINTS; k++) {
+                points.add(new Point(kp[2 * k], kp[2 * k + 1]));
+            }
+            faces.add(new DetectedFace(new FaceBox(x0, y0, x1 - x0, y1 - y0, c.score()),
+                    new Landmarks(LandmarkScheme.BLAZEFACE_6, points)));
+        }
+        faces.sort((a, b) -> Double.compare(b.box().score(), a.box().score()));
+        return faces;
+    }
+
+    private InferenceSession session() {
+        InferenceSession s = session;
+        if (s == null) {
+            synchronized (this) {
+                ensureOpen();
+                if (session == null) {
+                    session = open(variant);
+                }
+                s = session;
+            }
+        }
+        ensureOpen();
+        return s;
+    }
+
+    private InferenceSession verifierSession() {
+        InferenceSession s = verifierSession;
+        if (s == null) {
+            synchronized (this) {
+                ensureOpen();
+                if (verifierSession == null) {
+                    verifierSession = open(verifier);
+                }
+                s = verifierSession;
+            }
+        }
+        return s;
+    }
+
+    private InferenceSession open(BlazeFaceVariant v) {
+        return InferenceEngines.open(store.require(v.spec()), v.spec().info(), device);
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new FaceCensusException("This " + name + " detector is closed; create a new one.");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            synchronized (this) {
+                if (session != null) {
+                    session.close();
+                    session = null;
+                }
+                if (verifierSession != null) {
+                    verifierSession.close();
+                    verifierSession = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Settings for a {@link BlazeFaceDetector}. Defaults: back 256 model, tiled pyramid, score ≥
+     * 0.6, NMS IoU 0.3 (MediaPipe's), faces from 20 px, verified by the front 128 model at 0.7.
+     *
+     * <p>Thread-safety: not thread-safe; build on one thread.
+     */
+    public static final class Builder {
+        private String name = "blazeface";
+        private BlazeFaceVariant variant = BlazeFaceVariant.BACK_256;
+        private ModelStore store = ModelStore.defaultStore();
+        private ExecutionDevice device = ExecutionDevice.AUTO;
+        private double minScore = 0.6;
+        private double nmsIou = 0.3;
+        private double minFaceSize = 20;
+        private boolean tiled = true;
+        private BlazeFaceVariant verifier = BlazeFaceVariant.FRONT_128;
+        private double minVerifyScore = 0.7;
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder variant(BlazeFaceVariant variant) {
+            this.variant = variant;
+            return this;
+        }
+
+        public Builder modelStore(ModelStore store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder device(ExecutionDevice device) {
+            this.device = device;
+            return this;
+        }
+
+        /** Minimum probability for a face, in (0, 1). */
+        public Builder minScore(double minScore) {
+            if (!(minScore > 0 && minScore < 1)) {
+                throw new IllegalArgumentException("minScore must be in (0, 1): " + minScore);
+            }
+            this.minScore = minScore;
+            return this;
+        }
+
+        public Builder nmsIou(double nmsIou) {
+            this.nmsIou = nmsIou;
+            return this;
+        }
+
+        /** Smallest face side in image pixels to look for; smaller means more tiles, slower. */
+        public Builder minFaceSize(double pixels) {
+            if (!(pixels >= 4)) {
+                throw new IllegalArgumentException("minFaceSize must be at least 4 pixels: " + pixels);
+            }
+            this.minFaceSize = pixels;
+            return this;
+        }
+
+        /** False: one letterboxed pass over the whole image, as MediaPipe does on camera frames. */
+        public Builder tiled(boolean tiled) {
+            this.tiled = tiled;
+            return this;
+        }
+
+        /**
+         * A second BlazeFace network that must also score a face at least {@code minScore}
+         * (default: front 128, 0.7); null turns verification off.
+         */
+        public Builder verifier(BlazeFaceVariant verifier, double minScore) {
+            this.verifier = verifier;
+            this.minVerifyScore = minScore;
+            return this;
+        }
+
+        public BlazeFaceDetector build() {
+            return new BlazeFaceDetector(this);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.facecensus.detectors.blazeface;
+
+import java.nio.ByteBuffer;
+
+import org.facecensus.image.RgbImage;
+import org.facecensus.spi.inference.Tensor;
+
+/**
+ * A square window of an image to BlazeFace's input tensor: NHWC, batch 1, values scaled from
+ * [0, 255] to [-1, 1] as MediaPipe's face detection graph does. Pixels outside the image are 0
+ * (mid grey), MediaPipe's letterbox padding.
+ *
+ * <p>Thread-safety: stateless and thread-safe.
+ */
+final class BlazeFacePreprocessor {
+    static final String INPUT = "input:0";
+
+    /** The {@code size}×{@code size} window of {@code image} whose top-left corner is (x0, y0). */
+    Tensor toTensor(RgbImage image, int x0, int y0, int size) {
+        float[] data = new float[size * size * 3];
+        ByteBuffer px = image.pixels();
+        int w = image.width();
+        int xFrom = Math.max(0, -x0);
+        int xTo = Math.min(size, w - x0);
+        for (int y = 0; y < size; y++) {
+            int sy = y0 + y;
+            if (sy < 0 || sy >= image.height() || xTo <= xFrom) {
+                continue;
+            }
+            int src = (sy * w + x0 + xFrom) * 3;
+            int dst = (y * size + xFrom) * 3;
+            for (int i = 0, n = (xTo - xFrom) * 3; i < n; i++) {
+                data[dst + i] = (px.get(src + i) & 0xff) / 127.5f - 1f;
+            }
+        }
+        return new Tensor(data, 1, size, size, 3);
+    }
+}

@@ -1,0 +1,35 @@
+package org.facecensus.detectors.blazeface;
+
+import org.facecensus.detect.FaceDetector;
+import org.facecensus.spi.FaceDetectorProvider;
+import org.facecensus.spi.ProviderContext;
+
+/**
+ * {@code blazeface}: BlazeFace back-256 over a tiled pyramid, for photos and posters of any size.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class BlazeFaceProvider implements FaceDetectorProvider {
+    @Override
+    public String name() {
+        return "blazeface";
+    }
+
+    @Override
+    public String description() {
+        return "MediaPipe BlazeFace (back 256) over a tiled image pyramid; faces from 20 px; 6 keypoints";
+    }
+
+    @Override
+    public int priority() {
+        return 50;
+    }
+
+    @Override
+    public FaceDetector create(ProviderContext context) {
+        BlazeFaceDetector.Builder b = BlazeFaceDetector.builder().modelStore(context.models()).device(context.device());
+        context.detectorOptions().minFaceSize().ifPresent(b::minFaceSize);
+        context.detectorOptions().minScore().ifPresent(b::minScore);
+        return b.build();
+    }
+}

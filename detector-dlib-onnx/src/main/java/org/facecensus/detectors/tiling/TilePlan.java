@@ -1,0 +1,110 @@
+package org.facecensus.detectors.tiling;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to cover an image of any size with a fixed-size network input so that faces across a wide
+ * size range each land, whole, in at least one tile at a size the network detects well.
+ *
+ * <p>A network sees faces well only within a band of sizes {@code [bandMin, bandMax]} (in network
+ * pixels). Level 0 shrinks the whole image into one input (large faces). Each further level
+ * enlarges the image by about {@code bandMax/bandMin}, so the bands meet, until faces of
+ * {@code minFace} image pixels reach {@code bandMin}. Levels larger than the input are cut into
+ * tiles that overlap by more than the largest face kept at that level, so a face cut by one tile's
+ * edge is whole in its neighbour; a detection touching an inner tile edge is dropped for that reason.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class TilePlan {
+    /** One scale of the pyramid. {@code keepMin/keepMax}: face sizes (network pixels) trusted here. */
+    public record Level(double scale, int width, int height, List<int[]> tileOrigins, double keepMin,
+                        double keepMax) {
+    }
+
+    private final int tileSize;
+    private final List<Level> levels;
+
+    private TilePlan(int tileSize, List<Level> levels) {
+        this.tileSize = tileSize;
+        this.levels = List.copyOf(levels);
+    }
+
+    public int tileSize() {
+        return tileSize;
+    }
+
+    public List<Level> levels() {
+        return levels;
+    }
+
+    public int tileCount() {
+        return levels.stream().mapToInt(l -> l.tileOrigins().size()).sum();
+    }
+
+    /** A single letterboxed pass: the whole image shrunk (or enlarged) into one input. */
+    public static TilePlan singlePass(int width, int height, int tileSize) {
+        double scale = (double) tileSize / Math.max(width, height);
+        return new TilePlan(tileSize, List.of(new Level(scale, size(width, scale), size(height, scale),
+                List.of(new int[] {0, 0}), 0, Double.POSITIVE_INFINITY)));
+    }
+
+    /**
+     * @param minFace  smallest face to look for, image pixels
+     * @param bandMin  smallest face the network finds reliably, network pixels
+     * @param bandMax  largest face trusted at levels other than level 0, network pixels
+     * @param maxScale the most an image is ever enlarged
+     */
+    public static TilePlan pyramid(int width, int height, int tileSize, double minFace, double bandMin,
+                                   double bandMax, double maxScale) {
+        if (!(bandMax > bandMin) || !(bandMin > 0)) {
+            throw new IllegalArgumentException("need 0 < bandMin < bandMax: " + bandMin + ", " + bandMax);
+        }
+        // Consecutive bands overlap by 20 % so a face at a band edge is seen whole twice, not never.
+        double step = bandMax / bandMin * 0.8;
+        double coarsest = Math.min(maxScale, (double) tileSize / Math.max(width, height));
+        double finest = Math.max(coarsest, Math.min(maxScale, bandMin / minFace));
+        // As few levels as the step allows, spaced evenly on a log scale between the two ends.
+        int steps = (int) Math.ceil(Math.log(finest / coarsest) / Math.log(step) - 1e-9);
+        List<Double> scales = new ArrayList<>();
+        for (int i = 0; i <= steps; i++) {
+            scales.add(coarsest * Math.pow(finest / coarsest, steps == 0 ? 0 : (double) i / steps));
+        }
+        List<Level> levels = new ArrayList<>();
+        for (int i = 0; i < scales.size(); i++) {
+            double s = scales.get(i);
+            int w = size(width, s);
+            int h = size(height, s);
+            double keepMax = i == 0 ? Double.POSITIVE_INFINITY : bandMax;
+            double keepMin = i == scales.size() - 1 ? 0 : bandMin;
+            int overlap = (int) Math.ceil(Math.min(bandMax * 1.1, tileSize - 1));
+            List<int[]> origins = new ArrayList<>();
+            for (int y : positions(h, tileSize, overlap)) {
+                for (int x : positions(w, tileSize, overlap)) {
+                    origins.add(new int[] {x, y});
+                }
+            }
+            levels.add(new Level(s, w, h, origins, keepMin, keepMax));
+        }
+        return new TilePlan(tileSize, levels);
+    }
+
+    private static int size(int pixels, double scale) {
+        return Math.max(1, (int) Math.round(pixels * scale));
+    }
+
+    private static List<Integer> positions(int length, int tile, int overlap) {
+        List<Integer> out = new ArrayList<>();
+        if (length <= tile) {
+            out.add(0);
+            return out;
+        }
+        int stride = tile - overlap;
+        int count = (int) Math.ceil((double) (length - tile) / stride) + 1;
+        for (int i = 0; i < count; i++) {
+            // Spread evenly so the last tile ends exactly at the border.
+            out.add((int) Math.round((double) i * (length - tile) / (count - 1)));
+        }
+        return out;
+    }
+}
