@@ -16,9 +16,17 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line without exiting, for tests and embedding. */
+    /** Runs the command line without exiting, on the process's stdout and stderr. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true),
+                new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true), args);
+    }
+
+    /** Runs the command line without exiting, for tests and embedding. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("facecensus: " + e.getMessage());
             return 1;
