@@ -1,0 +1,42 @@
+package org.facecensus.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.facecensus.FaceCensus;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.FaceDetector;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class ExamplesTest {
+    private static Path photo(String name) {
+        Path p = Path.of(System.getProperty("facecensus.shared", "../../shared"), "data", "dlib-faces", name);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(Files.isRegularFile(p), "shared test data missing: " + p);
+        }
+        return p;
+    }
+
+    @Test
+    void threeLineExampleFindsTheThreeLabelledFaces() {
+        List<DetectedFace> faces = FindFaces.findFaces(photo("2008_001322.jpg"));
+        assertEquals(3, faces.size());
+    }
+
+    @Test
+    void pluginIsFoundByServiceLoaderAndKeepsTheLargestFace() {
+        try (FaceDetector all = FaceCensus.detector("blazeface");
+             FaceDetector largest = FaceCensus.detector("largest-face")) {
+            var image = FaceCensus.loadImage(photo("2008_002470.jpg"));
+            List<DetectedFace> every = all.detect(image).faces();
+            List<DetectedFace> one = largest.detect(image).faces();
+            assertEquals(1, one.size());
+            double maxArea = every.stream().mapToDouble(f -> f.box().area()).max().orElseThrow();
+            assertEquals(maxArea, one.get(0).box().area(), 1e-9);
+        }
+    }
+}
