@@ -75,7 +75,7 @@ final class DetectCommand implements Callable<Integer> {
             description = "Refuse images whose header announces more pixels (default ${DEFAULT-VALUE}).")
     long maxPixels;
 
-    @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face side to look for, in pixels (detector default if unset; blazeface: 20).")
+    @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face side to look for, in pixels (detector default if unset; blazeface: 1/64 of the longer side, at least 16).")
     Double minFace;
 
     @Option(names = "--min-score", paramLabel = "S", description = "Drop detections scoring below S (detector default if unset; blazeface: 0.6).")

@@ -100,7 +100,7 @@ public final class BlazeFaceDetector implements FaceDetector {
         p.put("model", variant.spec().name());
         p.put("minScore", minScore);
         p.put("nmsIou", nmsIou);
-        p.put("minFaceSize", minFaceSize);
+        p.put("minFaceSize", minFaceSize > 0 ? minFaceSize : "1/64 of the longer side, >= 16 px");
         p.put("tiled", tiled);
         p.put("verifier", verifier == null ? "none" : verifier.spec().name());
         if (verifier != null) {
@@ -114,8 +114,18 @@ public final class BlazeFaceDetector implements FaceDetector {
     /** The plan used for an image of this size (exposed for benchmarks and docs). */
     public TilePlan plan(int width, int height) {
         int size = variant.inputSize();
-        return tiled ? TilePlan.pyramid(width, height, size, minFaceSize, BAND_MIN * size, BAND_MAX * size, 4.0)
+        double minFace = minFaceSize > 0 ? minFaceSize : defaultMinFace(width, height);
+        return tiled ? TilePlan.pyramid(width, height, size, minFace, BAND_MIN * size, BAND_MAX * size, 4.0)
                 : TilePlan.singlePass(width, height, size);
+    }
+
+    /**
+     * 1/64 of the longer side, at least 16 px: the cost per image stays about constant (a 1920-px
+     * photo is searched from 30 px, a 400-px web photo from 16 px), as the relative size of the
+     * smallest faces worth counting does.
+     */
+    static double defaultMinFace(int width, int height) {
+        return Math.max(16, Math.max(width, height) / 64.0);
     }
 
     /**
@@ -130,10 +140,18 @@ public final class BlazeFaceDetector implements FaceDetector {
         InferenceSession net = session();
         StageTimer timer = new StageTimer();
         TilePlan plan = plan(image.width(), image.height());
+        double minFace = minFaceSize > 0 ? minFaceSize : defaultMinFace(image.width(), image.height());
         int size = plan.tileSize();
         List<Candidate> candidates = new ArrayList<>();
-        for (TilePlan.Level level : plan.levels()) {
-            RgbImage scaled = timer.time("resize", () -> ImageOps.resize(image, level.width(), level.height()));
+        // Finest level first: each coarser level is shrunk from the previous one, not from the
+        // full image, which costs a fraction of the pixels.
+        List<TilePlan.Level> finestFirst = new ArrayList<>(plan.levels());
+        java.util.Collections.reverse(finestFirst);
+        RgbImage source = image;
+        for (TilePlan.Level level : finestFirst) {
+            RgbImage from = source.width() >= level.width() ? source : image;
+            RgbImage scaled = timer.time("resize", () -> ImageOps.resize(from, level.width(), level.height()));
+            source = scaled;
             for (int[] origin : level.tileOrigins()) {
                 Tensor input = timer.time("preprocess",
                         () -> preprocessor.toTensor(scaled, origin[0], origin[1], size));
@@ -143,7 +161,7 @@ public final class BlazeFaceDetector implements FaceDetector {
                     List<Candidate> tile = new ArrayList<>();
                     decoder.decode(out, minScore, origin[0], origin[1], level.scale(), tile);
                     for (Candidate c : tile) {
-                        if (keep(c, level, origin, size)) {
+                        if (keep(c, level, origin, size, minFace)) {
                             candidates.add(c);
                         }
                     }
@@ -196,13 +214,13 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
 
     /** Drops candidates outside the level's trusted size band or touching an inner tile edge. */
-    private boolean keep(Candidate c, TilePlan.Level level, int[] origin, int size) {
+    private static boolean keep(Candidate c, TilePlan.Level level, int[] origin, int size, double minFace) {
         double s = level.scale();
         double faceNet = Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) * s;
         if (faceNet < level.keepMin() || faceNet > level.keepMax()) {
             return false;
         }
-        if (Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) < minFaceSize) {
+        if (Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) < minFace) {
             return false;
         }
         double x0 = c.xmin() * s - origin[0];
@@ -296,7 +314,7 @@ public final class BlazeFaceDetector implements FaceDetector {
 
     /**
      * Settings for a {@link BlazeFaceDetector}. Defaults: back 256 model, tiled pyramid, score ≥
-     * 0.6, NMS IoU 0.3 (MediaPipe's), faces from 20 px, verified by the front 128 model at 0.7.
+     * 0.6, NMS IoU 0.3 (MediaPipe's), faces from 1/64 of the longer side (at least 16 px), verified by the front 128 model at 0.7.
      *
      * <p>Thread-safety: not thread-safe; build on one thread.
      */
@@ -307,7 +325,7 @@ public final class BlazeFaceDetector implements FaceDetector {
         private ExecutionDevice device = ExecutionDevice.AUTO;
         private double minScore = 0.6;
         private double nmsIou = 0.3;
-        private double minFaceSize = 20;
+        private double minFaceSize = 0;
         private boolean tiled = true;
         private BlazeFaceVariant verifier = BlazeFaceVariant.FRONT_128;
         private double minVerifyScore = 0.7;
@@ -346,7 +364,10 @@ public final class BlazeFaceDetector implements FaceDetector {
             return this;
         }
 
-        /** Smallest face side in image pixels to look for; smaller means more tiles, slower. */
+        /**
+         * Smallest face side in image pixels to look for; smaller means more tiles, slower.
+         * Default: 1/64 of the image's longer side, at least 16 px.
+         */
         public Builder minFaceSize(double pixels) {
             if (!(pixels >= 4)) {
                 throw new IllegalArgumentException("minFaceSize must be at least 4 pixels: " + pixels);

@@ -18,6 +18,7 @@ final class BlazeFacePreprocessor {
     /** The {@code size}×{@code size} window of {@code image} whose top-left corner is (x0, y0). */
     Tensor toTensor(RgbImage image, int x0, int y0, int size) {
         float[] data = new float[size * size * 3];
+        byte[] row = new byte[size * 3];
         ByteBuffer px = image.pixels();
         int w = image.width();
         int xFrom = Math.max(0, -x0);
@@ -27,10 +28,11 @@ final class BlazeFacePreprocessor {
             if (sy < 0 || sy >= image.height() || xTo <= xFrom) {
                 continue;
             }
-            int src = (sy * w + x0 + xFrom) * 3;
+            int n = (xTo - xFrom) * 3;
+            px.get((sy * w + x0 + xFrom) * 3, row, 0, n);
             int dst = (y * size + xFrom) * 3;
-            for (int i = 0, n = (xTo - xFrom) * 3; i < n; i++) {
-                data[dst + i] = (px.get(src + i) & 0xff) / 127.5f - 1f;
+            for (int i = 0; i < n; i++) {
+                data[dst + i] = (row[i] & 0xff) / 127.5f - 1f;
             }
         }
         return new Tensor(data, 1, size, size, 3);

@@ -17,7 +17,7 @@ public final class BlazeFaceProvider implements FaceDetectorProvider {
 
     @Override
     public String description() {
-        return "MediaPipe BlazeFace (back 256) over a tiled image pyramid; faces from 20 px; 6 keypoints";
+        return "MediaPipe BlazeFace (back 256) over a tiled image pyramid; faces from 1/64 of the longer side; 6 keypoints";
     }
 
     @Override
