@@ -78,7 +78,7 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face side to look for, in pixels (detector default if unset; blazeface: 1/64 of the longer side, at least 16).")
     Double minFace;
 
-    @Option(names = "--min-score", paramLabel = "S", description = "Drop detections scoring below S (detector default if unset; blazeface: 0.6).")
+    @Option(names = "--min-score", paramLabel = "S", description = "Drop detections scoring below S (detector default if unset; blazeface: 0.65).")
     Double minScore;
 
     @Option(names = "--no-exif-orientation", description = "Keep stored pixel order (as the peer tools do).")
