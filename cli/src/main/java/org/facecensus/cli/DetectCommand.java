@@ -62,8 +62,9 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--list-detectors", help = true, description = "List the detectors on the classpath and exit.")
     boolean listDetectors;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Images processed in parallel (default ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Images processed in parallel (default: the number of processors, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--crops", paramLabel = "DIR", description = "Also write each face's box crop as DIR/<image>_<j>.jpg.")
     Path cropsDir;

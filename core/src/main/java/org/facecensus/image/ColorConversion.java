@@ -30,18 +30,30 @@ final class ColorConversion {
                 return RgbImage.wrap(w, h, out);
             }
         }
-        if (!(cm instanceof IndexColorModel) && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
-                && !cm.hasAlpha()) {
+        if (!(cm instanceof IndexColorModel) && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
             // Java2D would treat a grey colour space as linear and brighten it; grey files store
-            // display values, so scale the samples as they are.
+            // display values, so scale the samples as they are (and composite any alpha over white
+            // here too: drawing a grey+alpha image would brighten it the same way).
             Raster raster = image.getRaster();
             int bits = cm.getComponentSize(0);
             double scale = 255.0 / ((1L << bits) - 1);
+            boolean alpha = cm.hasAlpha();
+            double alphaMax = alpha ? (1L << cm.getComponentSize(cm.getNumColorComponents())) - 1 : 1;
+            boolean premultiplied = cm.isAlphaPremultiplied();
             int[] row = new int[w];
+            int[] alphaRow = alpha ? new int[w] : null;
             for (int y = 0; y < h; y++) {
                 raster.getSamples(0, y, w, 1, 0, row);
+                if (alpha) {
+                    raster.getSamples(0, y, w, 1, cm.getNumColorComponents(), alphaRow);
+                }
                 for (int x = 0; x < w; x++) {
-                    byte v = (byte) Math.min(255, Math.round(row[x] * scale));
+                    double value = row[x] * scale;
+                    if (alpha) {
+                        double a = alphaRow[x] / alphaMax;
+                        value = (premultiplied ? value : value * a) + 255.0 * (1 - a);
+                    }
+                    byte v = (byte) Math.max(0, Math.min(255, Math.round(value)));
                     int i = (y * w + x) * 3;
                     out[i] = v;
                     out[i + 1] = v;

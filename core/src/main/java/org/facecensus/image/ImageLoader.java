@@ -152,9 +152,11 @@ public final class ImageLoader {
                 try {
                     image = reader.read(0);
                 } catch (IOException | RuntimeException e) {
-                    throw new ImageLoadException(truncation(e) ? ImageLoadException.Problem.TRUNCATED
+                    // Some decoders (GIF) report a cut-off file only as a bad block once they hit the end.
+                    boolean truncated = truncation(e) || consumedAll(in, bytes.length);
+                    throw new ImageLoadException(truncated ? ImageLoadException.Problem.TRUNCATED
                             : ImageLoadException.Problem.CORRUPT, name,
-                            (truncation(e) ? "truncated " : "corrupt ") + format(reader) + " data: " + message(e), e);
+                            (truncated ? "truncated " : "corrupt ") + format(reader) + " data: " + message(e), e);
                 }
                 for (String warning : warnings) {
                     // The JDK JPEG decoder only warns on a cut-off file and fills the rest with grey.
@@ -188,6 +190,15 @@ public final class ImageLoader {
             }
         }
         return false;
+    }
+
+    /** Whether the decoder had read every byte when it failed: the data ran out before the image did. */
+    private static boolean consumedAll(ImageInputStream in, int length) {
+        try {
+            return in.getStreamPosition() >= length;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String message(Throwable e) {

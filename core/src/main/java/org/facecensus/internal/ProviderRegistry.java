@@ -78,7 +78,8 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
     }
 
     public List<P> all() {
-        return providers.stream().sorted(Comparator.comparingInt((P p) -> -p.priority())
+        // reversed(), not a negated key: -Integer.MIN_VALUE overflows and would sort the lowest first.
+        return providers.stream().sorted(Comparator.comparingInt((P p) -> p.priority()).reversed()
                 .thenComparing(NamedProvider::name)).toList();
     }
 

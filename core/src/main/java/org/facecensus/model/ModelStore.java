@@ -22,7 +22,8 @@ import org.facecensus.FaceCensusException;
  * {@value #DIR_ENV}, else {@code ~/.cache/facecensus/models}. Layout: {@code <dir>/<name>/<version>/<file>}.
  *
  * <p>Thread-safety: thread-safe. A file's verification is remembered (by size and modification
- * time) so a large model is hashed once per process, not once per load.
+ * time, for the sha256 it was checked against) so a large model is hashed once per process, not
+ * once per load.
  */
 public final class ModelStore {
     public static final String DIR_PROPERTY = "facecensus.models";
@@ -33,7 +34,8 @@ public final class ModelStore {
     private final Path root;
     private final Map<Path, Stamp> verified = new ConcurrentHashMap<>();
 
-    private record Stamp(long size, FileTime modified) {
+    /** A file state that was verified against one pinned hash. */
+    private record Stamp(long size, FileTime modified, String sha256) {
     }
 
     /** The state of one model in this store. */
@@ -106,7 +108,7 @@ public final class ModelStore {
 
     private boolean isVerified(ModelSpec spec, Path file) {
         try {
-            Stamp now = new Stamp(Files.size(file), Files.getLastModifiedTime(file));
+            Stamp now = new Stamp(Files.size(file), Files.getLastModifiedTime(file), spec.sha256());
             if (now.equals(verified.get(file))) {
                 return true;
             }
