@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import org.facecensus.align.FaceAligner;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.internal.ProviderRegistry;
@@ -16,6 +17,7 @@ import org.facecensus.spi.DescriptionMinerProvider;
 import org.facecensus.spi.FaceAlignerProvider;
 import org.facecensus.spi.FaceDetectorProvider;
 import org.facecensus.spi.GenderClassifierProvider;
+import org.facecensus.spi.LandmarkDetectorProvider;
 import org.facecensus.spi.ModelCatalog;
 import org.facecensus.spi.ProviderContext;
 import org.facecensus.text.DescriptionMiner;
@@ -28,7 +30,7 @@ import org.facecensus.text.DescriptionMiner;
  * }
  * }</pre>
  * Components come from providers on the classpath ({@link java.util.ServiceLoader}); choose one by
- * name, by system property ({@code facecensus.detector}, {@code facecensus.aligner},
+ * name, by system property ({@code facecensus.detector}, {@code facecensus.landmarks}, {@code facecensus.aligner},
  * {@code facecensus.classifier}, {@code facecensus.miner}), or let the highest priority win.
  *
  * <p>Thread-safety: all static methods are thread-safe.
@@ -36,6 +38,9 @@ import org.facecensus.text.DescriptionMiner;
 public final class FaceCensus {
     private static final ProviderRegistry<FaceDetectorProvider> DETECTORS = new ProviderRegistry<>(
             FaceDetectorProvider.class, "face detector", "facecensus.detector",
+            "org.facecensus:facecensus-detector-dlib-onnx").loadServices(classLoader());
+    private static final ProviderRegistry<LandmarkDetectorProvider> LANDMARKS = new ProviderRegistry<>(
+            LandmarkDetectorProvider.class, "landmark detector", "facecensus.landmarks",
             "org.facecensus:facecensus-detector-dlib-onnx").loadServices(classLoader());
     private static final ProviderRegistry<FaceAlignerProvider> ALIGNERS = new ProviderRegistry<>(
             FaceAlignerProvider.class, "face aligner", "facecensus.aligner",
@@ -70,6 +75,11 @@ public final class FaceCensus {
         return DETECTORS.select(name).create(ProviderContext.defaults());
     }
 
+    /** The landmark detector named {@code name} (null: -Dfacecensus.landmarks, else the highest priority). */
+    public static LandmarkDetector landmarkDetector(String name) {
+        return LANDMARKS.select(name).create(ProviderContext.defaults());
+    }
+
     public static FaceAligner aligner(String name) {
         return ALIGNERS.select(name).create(ProviderContext.defaults());
     }
@@ -84,6 +94,10 @@ public final class FaceCensus {
 
     public static ProviderRegistry<FaceDetectorProvider> detectors() {
         return DETECTORS;
+    }
+
+    public static ProviderRegistry<LandmarkDetectorProvider> landmarkDetectors() {
+        return LANDMARKS;
     }
 
     public static ProviderRegistry<FaceAlignerProvider> aligners() {
@@ -101,6 +115,10 @@ public final class FaceCensus {
     /** Registers a detector programmatically, as if found by ServiceLoader. */
     public static void register(FaceDetectorProvider provider) {
         DETECTORS.register(provider);
+    }
+
+    public static void register(LandmarkDetectorProvider provider) {
+        LANDMARKS.register(provider);
     }
 
     public static void register(FaceAlignerProvider provider) {

@@ -27,16 +27,18 @@ import org.slf4j.LoggerFactory;
 public final class ProviderRegistry<P extends NamedProvider<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
 
-    /** Built-in provider names and the artifact that carries each, to name what to add. */
-    private static final Map<String, String> KNOWN_ARTIFACTS = Map.of(
-            "blazeface", "org.facecensus:facecensus-detector-dlib-onnx",
-            "blazeface-front", "org.facecensus:facecensus-detector-dlib-onnx",
-            "dlib-hog", "org.facecensus:facecensus-detector-dlib-onnx",
-            "opencv-haar", "org.facecensus:facecensus-detector-dlib-onnx",
-            "ssd-mobilenet", "org.facecensus:facecensus-detector-dlib-onnx",
-            "tiny-face", "org.facecensus:facecensus-detector-dlib-onnx",
-            "study", "org.facecensus:facecensus-text-miner",
-            "default", "org.facecensus:facecensus-text-miner");
+    /** The artifact that carries each built-in provider name, to name what to add. */
+    private static final Map<String, String> KNOWN_ARTIFACTS = knownArtifacts(Map.of(
+            "org.facecensus:facecensus-detector-dlib-onnx", List.of("blazeface", "blazeface-front", "dlib-hog",
+                    "opencv-haar", "ssd-mobilenet", "tiny-face", "dlib-68", "landmark68-net", "imutils-eyes"),
+            "org.facecensus:facecensus-classifier-vggface", List.of("transfer", "faceapi-agegender", "ensemble"),
+            "org.facecensus:facecensus-text-miner", List.of("study", "default")));
+
+    private static Map<String, String> knownArtifacts(Map<String, List<String>> namesByArtifact) {
+        Map<String, String> byName = new java.util.HashMap<>();
+        namesByArtifact.forEach((artifact, names) -> names.forEach(n -> byName.put(n, artifact)));
+        return Map.copyOf(byName);
+    }
 
     private final Class<P> type;
     private final String kind;
