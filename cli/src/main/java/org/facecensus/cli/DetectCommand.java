@@ -22,8 +22,10 @@ import org.facecensus.FaceCensusException;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
 import org.facecensus.detect.DetectorOptions;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.LandmarkDetector;
+import org.facecensus.align.AlignedFace;
+import org.facecensus.align.FaceAligner;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
@@ -82,6 +84,18 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--min-score", paramLabel = "S", description = "Drop detections scoring below S (detector default if unset; blazeface: 0.65).")
     Double minScore;
 
+    @Option(names = "--landmarks", paramLabel = "NAME",
+            description = "Also locate landmarks in each box with this landmark detector, e.g. dlib-68 "
+                    + "(its points replace the detector's keypoints in 'landmarks'; those move to 'keypoints').")
+    String landmarksName;
+
+    @Option(names = "--aligner", paramLabel = "NAME",
+            description = "Align each face with this aligner (imutils-eyes, similarity-5pt); needs --aligned-crops.")
+    String alignerName;
+
+    @Option(names = "--aligned-crops", paramLabel = "DIR", description = "Write aligned faces as DIR/<image>_<j>.jpg.")
+    Path alignedDir;
+
     @Option(names = "--no-exif-orientation", description = "Keep stored pixel order (as the peer tools do).")
     boolean noExifOrientation;
 
@@ -118,7 +132,19 @@ final class DetectCommand implements Callable<Integer> {
         if (minScore != null) {
             options = options.withMinScore(minScore);
         }
-        try (FaceDetector detector = provider.create(new ProviderContext(ModelStore.defaultStore(), dev, options))) {
+        if ((alignerName == null) != (alignedDir == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--aligner and --aligned-crops go together");
+        }
+        if (alignedDir != null) {
+            Files.createDirectories(alignedDir);
+        }
+        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev, options);
+        try (FaceDetector detector = provider.create(context);
+             LandmarkDetector landmarker = landmarksName == null ? null
+                     : FaceCensus.landmarkDetectors().select(landmarksName).create(context);
+             FaceAligner aligner = alignerName == null ? null
+                     : FaceCensus.aligners().select(alignerName).create(context)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "facecensus-detect");
                 t.setDaemon(true);
@@ -129,7 +155,7 @@ final class DetectCommand implements Callable<Integer> {
                 Deque<Future<String>> window = new ArrayDeque<>();
                 for (Path file : files) {
                     window.add(pool.submit(() -> {
-                        String line = processOne(detector, loader, file);
+                        String line = processOne(detector, landmarker, aligner, loader, file);
                         progress.step(!line.startsWith("{\"file\""));
                         return line;
                     }));
@@ -157,7 +183,8 @@ final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    private String processOne(FaceDetector detector, ImageLoader loader, Path file) {
+    private String processOne(FaceDetector detector, LandmarkDetector landmarker, FaceAligner aligner,
+                              ImageLoader loader, Path file) {
         long t0 = System.nanoTime();
         RgbImage image;
         try {
@@ -181,14 +208,48 @@ final class DetectCommand implements Callable<Integer> {
         elapsed.putAll(Json.timings(detections.timings()));
         elapsed.put("detect", Json.round(detections.timings().total(), 2));
         List<Map<String, Object>> faces = new ArrayList<>();
+        double landmarkMs = 0;
+        double alignMs = 0;
         int j = 0;
         for (DetectedFace face : detections.faces()) {
-            Map<String, Object> f = Json.face(face);
+            DetectedFace used = face;
+            if (landmarker != null) {
+                long t = System.nanoTime();
+                used = new DetectedFace(face.box(), landmarker.locate(image, face.box()));
+                landmarkMs += (System.nanoTime() - t) / 1e6;
+            }
+            Map<String, Object> f = Json.face(used);
+            if (landmarker != null) {
+                face.landmarks().ifPresent(k -> f.put("keypoints", Json.points(k)));
+            }
             if (cropsDir != null) {
-                f.put("crop", writeCrop(image, face.box(), file, j).toString());
+                f.put("crop", writeJpeg(cropsDir, ImageOps.crop(image, (int) Math.floor(face.box().x()),
+                        (int) Math.floor(face.box().y()), Math.max(1, (int) Math.round(face.box().width())),
+                        Math.max(1, (int) Math.round(face.box().height())), 0), file, j).toString());
+            }
+            if (aligner != null) {
+                long t = System.nanoTime();
+                try {
+                    AlignedFace aligned = aligner.align(image, used);
+                    f.put("aligned", writeJpeg(alignedDir, aligned.crop(), file, j).toString());
+                    List<Double> transform = new ArrayList<>();
+                    for (double v : aligned.transform()) {
+                        transform.add(Json.round(v, 6));
+                    }
+                    f.put("transform", transform);
+                } catch (FaceCensusException e) {
+                    f.put("error", "alignment failed: " + e.getMessage());
+                }
+                alignMs += (System.nanoTime() - t) / 1e6;
             }
             faces.add(f);
             j++;
+        }
+        if (landmarker != null) {
+            elapsed.put("landmarks", Json.round(landmarkMs, 2));
+        }
+        if (aligner != null) {
+            elapsed.put("align", Json.round(alignMs, 2));
         }
         elapsed.put("total", Json.round((System.nanoTime() - t0) / 1e6, 2));
         Map<String, Object> o = new LinkedHashMap<>();
@@ -201,9 +262,20 @@ final class DetectCommand implements Callable<Integer> {
         params.putAll(detector.parameters());
         params.put("exif_orientation", !noExifOrientation);
         o.put("params", params);
+        if (landmarker != null) {
+            params.put("landmarks", landmarker.name());
+        }
+        if (aligner != null) {
+            params.put("aligner", aligner.name());
+        }
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelInfo m : detector.models()) {
             models.add(Json.model(m));
+        }
+        if (landmarker != null) {
+            for (ModelInfo m : landmarker.models()) {
+                models.add(Json.model(m));
+            }
         }
         o.put("models", models);
         o.put("elapsed_ms", elapsed);
@@ -211,22 +283,18 @@ final class DetectCommand implements Callable<Integer> {
         return Json.line(o);
     }
 
-    private Path writeCrop(RgbImage image, FaceBox box, Path file, int j) {
+    /** Writes {@code <dir>/<image name>_<j>.jpg} atomically (temp file, then rename). */
+    private static Path writeJpeg(Path dir, RgbImage picture, Path file, int j) {
         String base = file.getFileName().toString();
         int dot = base.lastIndexOf('.');
-        Path target = cropsDir.resolve((dot > 0 ? base.substring(0, dot) : base) + "_" + j + ".jpg");
-        int x = (int) Math.floor(box.x());
-        int y = (int) Math.floor(box.y());
-        int w = Math.max(1, (int) Math.round(box.width()));
-        int h = Math.max(1, (int) Math.round(box.height()));
-        RgbImage crop = ImageOps.crop(image, x, y, w, h, 0);
+        Path target = dir.resolve((dot > 0 ? base.substring(0, dot) : base) + "_" + j + ".jpg");
         try {
-            Path tmp = Files.createTempFile(cropsDir, ".crop-", ".jpg");
-            ImageIO.write(crop.toBufferedImage(), "jpg", tmp.toFile());
+            Path tmp = Files.createTempFile(dir, ".crop-", ".jpg");
+            ImageIO.write(picture.toBufferedImage(), "jpg", tmp.toFile());
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new FaceCensusException("cannot write crop " + target + ": " + e.getMessage(), e);
+            throw new FaceCensusException("cannot write " + target + ": " + e.getMessage(), e);
         }
         return target;
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
+import org.facecensus.detect.Landmarks;
 import org.facecensus.detect.Point;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.timing.StageTimings;
@@ -39,15 +40,17 @@ final class Json {
         FaceBox b = face.box();
         out.put("box", List.of(round(b.x(), 2), round(b.y(), 2), round(b.width(), 2), round(b.height(), 2)));
         out.put("score", round(b.score(), 4));
-        List<List<Double>> points = new ArrayList<>();
-        face.landmarks().ifPresent(l -> {
-            for (Point p : l.points()) {
-                points.add(List.of(round(p.x(), 2), round(p.y(), 2)));
-            }
-        });
-        out.put("landmarks", points);
+        out.put("landmarks", face.landmarks().map(Json::points).orElse(List.of()));
         face.landmarks().ifPresent(l -> out.put("landmark_scheme", l.scheme().name()));
         return out;
+    }
+
+    static List<List<Double>> points(Landmarks landmarks) {
+        List<List<Double>> points = new ArrayList<>();
+        for (Point p : landmarks.points()) {
+            points.add(List.of(round(p.x(), 2), round(p.y(), 2)));
+        }
+        return points;
     }
 
     static Map<String, Object> model(ModelInfo m) {
