@@ -264,22 +264,26 @@ public final class HaarCascadeDetector implements FaceDetector {
 
     /** The cascade's bytes from the classpath, refused unless their sha256 is the pinned one. */
     static byte[] readVerified(HaarCascade cascade) {
+        return readVerified(cascade.resourcePath(), cascade.sha256(), CascadeClassifier.class.getClassLoader());
+    }
+
+    static byte[] readVerified(String resource, String pinnedSha256, ClassLoader loader) {
         byte[] bytes;
-        try (InputStream in = CascadeClassifier.class.getClassLoader().getResourceAsStream(cascade.resourcePath())) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new FaceCensusException("The Haar cascade " + cascade.resourcePath() + " is not on the classpath."
+                throw new FaceCensusException("The Haar cascade " + resource + " is not on the classpath."
                         + " Add org.bytedeco:opencv:" + HaarCascade.MAVEN_VERSION + ":jar:" + HaarCascade.PLATFORM
                         + " (facecensus-detector-opencv depends on it; check that it was not excluded).");
             }
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new FaceCensusException("Could not read the Haar cascade " + cascade.resourcePath() + " from the"
-                    + " classpath (" + e.getMessage() + "); check that the bytedeco opencv jar is intact.", e);
+            throw new FaceCensusException("Could not read the Haar cascade " + resource + " from the classpath ("
+                    + e.getMessage() + "); check that the bytedeco opencv jar is intact.", e);
         }
         String sha = sha256(bytes);
-        if (!sha.equals(cascade.sha256())) {
-            throw new ModelIntegrityException("Haar cascade " + cascade.resourcePath() + " has sha256 " + sha + " but "
-                    + cascade.sha256() + " is pinned: the bytedeco opencv jar is another version than "
+        if (!sha.equals(pinnedSha256)) {
+            throw new ModelIntegrityException("Haar cascade " + resource + " has sha256 " + sha + " but "
+                    + pinnedSha256 + " is pinned: the bytedeco opencv jar is another version than "
                     + HaarCascade.MAVEN_VERSION + " or is corrupt. Use the version facecensus-bom manages.");
         }
         return bytes;

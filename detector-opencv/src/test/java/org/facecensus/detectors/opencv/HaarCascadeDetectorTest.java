@@ -22,6 +22,7 @@ import org.facecensus.detect.FaceDetector;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
+import org.facecensus.model.ModelIntegrityException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,18 @@ class HaarCascadeDetectorTest {
                 assertTrue(f.box().width() >= 60 && f.box().score() >= 30, f.toString());
             }
         }
+    }
+
+    @Test
+    void aCascadeWithAnotherDigestOrMissingIsRefused() {
+        ClassLoader cl = getClass().getClassLoader();
+        String path = HaarCascade.FRONTALFACE_DEFAULT.resourcePath();
+        ModelIntegrityException e = assertThrows(ModelIntegrityException.class,
+                () -> HaarCascadeDetector.readVerified(path, HaarCascade.FRONTALFACE_ALT.sha256(), cl));
+        assertTrue(e.getMessage().contains("0f7d4527844eb514") && e.getMessage().contains("4.13.0-1.5.13"), e.getMessage());
+        FaceCensusException missing = assertThrows(FaceCensusException.class,
+                () -> HaarCascadeDetector.readVerified(path + ".gone", "0", cl));
+        assertTrue(missing.getMessage().contains("org.bytedeco:opencv:4.13.0-1.5.13:jar:linux-x86_64"), missing.getMessage());
     }
 
     @Test
