@@ -1,0 +1,62 @@
+package org.facecensus.modeltools.faceapi;
+
+import java.util.List;
+
+import org.facecensus.model.ModelSource;
+import org.facecensus.model.ModelSpec;
+
+/**
+ * The face-api.js weight files FaceCensus converts, as pinned model-store entries: npm
+ * {@code @vladmandic/face-api@1.7.15} (MIT), {@code model/} folder. Each network is a TF.js manifest
+ * plus one {@code .bin} shard; the store keeps each file in its own folder, and the converted ONNX
+ * is cached beside the {@code .bin}.
+ *
+ * <p>Thread-safety: constants only.
+ */
+public final class FaceApiModels {
+    public static final String PACKAGE = "@vladmandic/face-api";
+    public static final String VERSION = "1.7.15";
+    private static final String LICENCE = "MIT";
+
+    /** One face-api network: its TF.js manifest and its single weight shard. */
+    public record Network(String modelName, ModelSpec manifest, ModelSpec shard) {
+        /** Both files, manifest first. */
+        public List<ModelSpec> specs() {
+            return List.of(manifest, shard);
+        }
+
+        /** The provenance line of the converted model: package, files and converter. */
+        public String source() {
+            return shard.source().coordinate() + " model/" + modelName + "{-weights_manifest.json,.bin}"
+                    + " converted to ONNX by facecensus-model-tools";
+        }
+    }
+
+    /** {@code FaceLandmark68Net}: 68 iBUG landmarks from a 112×112 face crop. */
+    public static final Network LANDMARK_68 = network("face_landmark_68_model", "faceapi-landmark68",
+            "ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9", 8485L,
+            "4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b", 356_840L,
+            "face-api.js FaceLandmark68Net (68 landmarks), TF.js weights");
+
+    /** {@code AgeGenderNet}: age regression and gender softmax from a 112×112 aligned face crop. */
+    public static final Network AGE_GENDER = network("age_gender_model", "faceapi-agegender",
+            "74b60bf3ebf981bf4e661e9cca3a185614e10b25d797118b62e2a68d3ff2569f", 8392L,
+            "49f92bbc0afef2342c4385e4a2b0acb6d7a727c6f0aa539499719a81acf9abaa", 429_708L,
+            "face-api.js AgeGenderNet (TinyXception), TF.js weights");
+
+    private FaceApiModels() {
+    }
+
+    private static Network network(String modelName, String name, String manifestSha, long manifestSize,
+                                   String shardSha, long shardSize, String description) {
+        String manifestFile = modelName + "-weights_manifest.json";
+        String shardFile = modelName + ".bin";
+        ModelSpec manifest = new ModelSpec(name + "-manifest", manifestFile,
+                new ModelSource.Npm(PACKAGE, VERSION, "model/" + manifestFile), manifestSha, manifestSize, LICENCE,
+                description + " (manifest)");
+        ModelSpec shard = new ModelSpec(name + "-weights", shardFile,
+                new ModelSource.Npm(PACKAGE, VERSION, "model/" + shardFile), shardSha, shardSize, LICENCE,
+                description + " (uint8-quantised shard)");
+        return new Network(modelName, manifest, shard);
+    }
+}
