@@ -1,10 +1,12 @@
 package org.facecensus.detectors;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.facecensus.detectors.blazeface.BlazeFaceVariant;
 import org.facecensus.detectors.dlib.shape.DlibShapeDetector;
 import org.facecensus.model.ModelSpec;
+import org.facecensus.modeltools.faceapi.FaceApiModels;
 import org.facecensus.spi.ModelCatalog;
 
 /**
@@ -15,7 +17,9 @@ import org.facecensus.spi.ModelCatalog;
 public final class DetectorModels implements ModelCatalog {
     @Override
     public List<ModelSpec> models() {
-        return List.of(BlazeFaceVariant.BACK_256.spec(), BlazeFaceVariant.FRONT_128.spec(),
-                DlibShapeDetector.MODEL_68);
+        List<ModelSpec> all = new ArrayList<>(List.of(BlazeFaceVariant.BACK_256.spec(),
+                BlazeFaceVariant.FRONT_128.spec(), DlibShapeDetector.MODEL_68));
+        all.addAll(FaceApiModels.LANDMARK_68.specs());
+        return List.copyOf(all);
     }
 }
