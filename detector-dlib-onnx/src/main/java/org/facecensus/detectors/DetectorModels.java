@@ -20,6 +20,7 @@ public final class DetectorModels implements ModelCatalog {
         List<ModelSpec> all = new ArrayList<>(List.of(BlazeFaceVariant.BACK_256.spec(),
                 BlazeFaceVariant.FRONT_128.spec(), DlibShapeDetector.MODEL_68));
         all.addAll(FaceApiModels.LANDMARK_68.specs());
+        all.addAll(FaceApiModels.AGE_GENDER.specs());
         return List.copyOf(all);
     }
 }
