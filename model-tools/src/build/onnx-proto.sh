@@ -35,7 +35,9 @@ if [[ -z "$deb" ]]; then
          "download that .deb by hand into $cache (or set FACECENSUS_BUILD_CACHE) and build again." >&2
     exit 1
   fi
-  (cd "$cache" && apt-get download "$PKG=$VERSION") || {
+  # A fresh machine may have empty package lists; as root, refresh them once and retry.
+  (cd "$cache" && apt-get download "$PKG=$VERSION") 2>/dev/null \
+    || { [[ "$(id -u)" == 0 ]] && apt-get update -qq && (cd "$cache" && apt-get download "$PKG=$VERSION"); } || {
     echo "onnx-proto.sh: 'apt-get download $PKG=$VERSION' failed. Run 'apt-get update' (the version must be" \
          "in the package lists), or put the .deb into $cache by hand, and build again." >&2
     exit 1
