@@ -21,6 +21,7 @@ public final class DetectorModels implements ModelCatalog {
                 BlazeFaceVariant.FRONT_128.spec(), DlibShapeDetector.MODEL_68));
         all.addAll(FaceApiModels.LANDMARK_68.specs());
         all.addAll(FaceApiModels.AGE_GENDER.specs());
+        all.addAll(FaceApiModels.SSD_MOBILENETV1.specs());
         return List.copyOf(all);
     }
 }

@@ -44,6 +44,15 @@ public final class FaceApiModels {
             "49f92bbc0afef2342c4385e4a2b0acb6d7a727c6f0aa539499719a81acf9abaa", 429_708L,
             "face-api.js AgeGenderNet (TinyXception), TF.js weights");
 
+    /**
+     * {@code SsdMobilenetv1}: the SSD face detector (MobileNetV1 backbone, 5118 anchors) on a 512×512
+     * input; its manifest also carries the anchors ({@code Output/extra_dim}, float32).
+     */
+    public static final Network SSD_MOBILENETV1 = network("ssd_mobilenetv1_model", "faceapi-ssd-mobilenetv1",
+            "888f744dffbc84f5f060d1f8427d9742341943a2dfaaf9205d10029b7e7a2955", 28_233L,
+            "2835640602d53718aa6ae9a42896327eaa21beefed056c218d32ca7d79e1e2f8", 5_616_957L,
+            "face-api.js SsdMobilenetv1 face detector, TF.js weights");
+
     private FaceApiModels() {
     }
 

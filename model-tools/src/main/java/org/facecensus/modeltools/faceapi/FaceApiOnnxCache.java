@@ -44,6 +44,16 @@ public final class FaceApiOnnxCache {
         return converted(store, FaceApiModels.AGE_GENDER, FaceApiConverter::ageGender);
     }
 
+    /** The SSD-MobileNetV1 detector's ONNX file ({@link FaceApiSsd}), converted if not yet cached. */
+    public static Path ssdMobilenetV1(ModelStore store) {
+        return converted(store, FaceApiModels.SSD_MOBILENETV1, FaceApiSsd::convert);
+    }
+
+    /** The SSD-MobileNetV1 anchors ({@link FaceApiSsd#anchors}), read from the verified TF.js weights. */
+    public static float[] ssdMobilenetV1Anchors(ModelStore store) {
+        return FaceApiSsd.anchors(weights(store, FaceApiModels.SSD_MOBILENETV1));
+    }
+
     /** The cache key: converter version and both input sha256s. */
     public static String key(FaceApiModels.Network net) {
         try {
@@ -78,8 +88,16 @@ public final class FaceApiOnnxCache {
             return onnx;
         }
         long t0 = System.nanoTime();
+        OnnxGraphBuilder.write(convert.apply(weights(store, net), provenance(net)), onnx);
+        LOG.info("Converted {} to ONNX in {} ms: {}", net.modelName(), (System.nanoTime() - t0) / 1_000_000, onnx);
+        return onnx;
+    }
+
+    private static TfjsWeights weights(ModelStore store, FaceApiModels.Network net) {
+        Path manifest = store.require(net.manifest());
+        Path shard = store.require(net.shard());
         // The store keeps each file in its own folder: resolve the manifest's shard names explicitly.
-        TfjsWeights weights = TfjsWeights.read(manifest, name -> {
+        return TfjsWeights.read(manifest, name -> {
             if (!name.equals(net.shard().fileName())) {
                 throw new org.facecensus.FaceCensusException("The manifest " + manifest + " names shard '" + name
                         + "', expected only " + net.shard().fileName() + "; it is not face-api "
@@ -87,8 +105,5 @@ public final class FaceApiOnnxCache {
             }
             return shard;
         });
-        OnnxGraphBuilder.write(convert.apply(weights, provenance(net)), onnx);
-        LOG.info("Converted {} to ONNX in {} ms: {}", net.modelName(), (System.nanoTime() - t0) / 1_000_000, onnx);
-        return onnx;
     }
 }

@@ -140,6 +140,13 @@ public final class OnnxGraphBuilder {
         return finish(node("Sigmoid", List.of(x)));
     }
 
+    /** {@code min(max(x, lo), hi)}: TF's {@code clipByValue}, e.g. ReLU6 with {@code (0, 6)}. */
+    public String clip(String x, float lo, float hi) {
+        String l = scalar(unique("clip_min"), lo);
+        String h = scalar(unique("clip_max"), hi);
+        return finish(node("Clip", List.of(x, l, h)));
+    }
+
     /** Softmax over {@code axis} (opset 13 semantics: one axis, not a flattened suffix). */
     public String softmax(String x, int axis) {
         NodeProto.Builder n = node("Softmax", List.of(x));
