@@ -26,6 +26,9 @@ import org.facecensus.detect.FaceDetector;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.align.FaceAligner;
+import org.facecensus.classify.AgeEstimator;
+import org.facecensus.classify.GenderClassifier;
+import org.facecensus.classify.GenderPrediction;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
@@ -96,6 +99,11 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--aligned-crops", paramLabel = "DIR", description = "Write aligned faces as DIR/<image>_<j>.jpg.")
     Path alignedDir;
 
+    @Option(names = "--gender", paramLabel = "NAME",
+            description = "Classify each face's perceived gender, e.g. faceapi-agegender (which needs 68 landmarks: "
+                    + "--landmarks landmark68-net) or a classifier fed by --aligner.")
+    String genderName;
+
     @Option(names = "--no-exif-orientation", description = "Keep stored pixel order (as the peer tools do).")
     boolean noExifOrientation;
 
@@ -144,7 +152,9 @@ final class DetectCommand implements Callable<Integer> {
              LandmarkDetector landmarker = landmarksName == null ? null
                      : FaceCensus.landmarkDetectors().select(landmarksName).create(context);
              FaceAligner aligner = alignerName == null ? null
-                     : FaceCensus.aligners().select(alignerName).create(context)) {
+                     : FaceCensus.aligners().select(alignerName).create(context);
+             GenderClassifier classifier = genderName == null ? null
+                     : FaceCensus.genderClassifiers().select(genderName).create(context)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "facecensus-detect");
                 t.setDaemon(true);
@@ -155,7 +165,7 @@ final class DetectCommand implements Callable<Integer> {
                 Deque<Future<String>> window = new ArrayDeque<>();
                 for (Path file : files) {
                     window.add(pool.submit(() -> {
-                        String line = processOne(detector, landmarker, aligner, loader, file);
+                        String line = processOne(detector, landmarker, aligner, classifier, loader, file);
                         progress.step(!line.startsWith("{\"file\""));
                         return line;
                     }));
@@ -184,7 +194,7 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     private String processOne(FaceDetector detector, LandmarkDetector landmarker, FaceAligner aligner,
-                              ImageLoader loader, Path file) {
+                              GenderClassifier classifier, ImageLoader loader, Path file) {
         long t0 = System.nanoTime();
         RgbImage image;
         try {
@@ -210,6 +220,8 @@ final class DetectCommand implements Callable<Integer> {
         List<Map<String, Object>> faces = new ArrayList<>();
         double landmarkMs = 0;
         double alignMs = 0;
+        List<AlignedFace> toClassify = new ArrayList<>();
+        List<Map<String, Object>> classifiedEntries = new ArrayList<>();
         int j = 0;
         for (DetectedFace face : detections.faces()) {
             DetectedFace used = face;
@@ -231,6 +243,10 @@ final class DetectCommand implements Callable<Integer> {
                 long t = System.nanoTime();
                 try {
                     AlignedFace aligned = aligner.align(image, used);
+                    if (classifier != null && classifier.ownCrop(image, used).isEmpty()) {
+                        toClassify.add(aligned);
+                        classifiedEntries.add(f);
+                    }
                     f.put("aligned", writeJpeg(alignedDir, aligned.crop(), file, j).toString());
                     List<Double> transform = new ArrayList<>();
                     for (double v : aligned.transform()) {
@@ -242,8 +258,28 @@ final class DetectCommand implements Callable<Integer> {
                 }
                 alignMs += (System.nanoTime() - t) / 1e6;
             }
+            if (classifier != null && !classifiedEntries.contains(f)) {
+                try {
+                    var own = classifier.ownCrop(image, used);
+                    if (own.isPresent()) {
+                        toClassify.add(own.get());
+                        classifiedEntries.add(f);
+                    } else if (aligner == null) {
+                        f.put("error", "gender classifier " + classifier.name() + " needs aligned faces: add --aligner NAME"
+                                + " --aligned-crops DIR");
+                    }
+                } catch (FaceCensusException e) {
+                    f.put("error", "gender classification impossible: " + e.getMessage());
+                }
+            }
             faces.add(f);
             j++;
+        }
+        java.util.Set<ModelInfo> classifierModels = new java.util.LinkedHashSet<>();
+        if (!toClassify.isEmpty()) {
+            long t = System.nanoTime();
+            classifierModels.addAll(classify(classifier, toClassify, classifiedEntries));
+            elapsed.put("gender", Json.round((System.nanoTime() - t) / 1e6, 2));
         }
         if (landmarker != null) {
             elapsed.put("landmarks", Json.round(landmarkMs, 2));
@@ -268,6 +304,9 @@ final class DetectCommand implements Callable<Integer> {
         if (aligner != null) {
             params.put("aligner", aligner.name());
         }
+        if (classifier != null) {
+            params.put("gender", classifier.name());
+        }
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelInfo m : detector.models()) {
             models.add(Json.model(m));
@@ -277,10 +316,39 @@ final class DetectCommand implements Callable<Integer> {
                 models.add(Json.model(m));
             }
         }
+        for (ModelInfo m : classifierModels) {
+            models.add(Json.model(m));
+        }
         o.put("models", models);
         o.put("elapsed_ms", elapsed);
         o.put("faces", faces);
         return Json.line(o);
+    }
+
+    /** One batched call for all faces of an image; age too when the classifier estimates it. */
+    private static List<ModelInfo> classify(GenderClassifier classifier, List<AlignedFace> faces,
+                                            List<Map<String, Object>> entries) {
+        List<ModelInfo> used = new ArrayList<>();
+        if (classifier instanceof AgeEstimator estimator) {
+            List<AgeEstimator.Estimate> estimates = estimator.estimate(faces);
+            for (int i = 0; i < faces.size(); i++) {
+                putGender(entries.get(i), estimates.get(i).gender());
+                entries.get(i).put("age", Json.round(estimates.get(i).age(), 2));
+                used.add(estimates.get(i).gender().model());
+            }
+        } else {
+            List<GenderPrediction> predictions = classifier.classifyAll(faces);
+            for (int i = 0; i < faces.size(); i++) {
+                putGender(entries.get(i), predictions.get(i));
+                used.add(predictions.get(i).model());
+            }
+        }
+        return used;
+    }
+
+    private static void putGender(Map<String, Object> entry, GenderPrediction p) {
+        entry.put("gender", p.gender().name().toLowerCase(java.util.Locale.ROOT));
+        entry.put("genderProbability", Json.round(p.probability(), 4));
     }
 
     /** Writes {@code <dir>/<image name>_<j>.jpg} atomically (temp file, then rename). */

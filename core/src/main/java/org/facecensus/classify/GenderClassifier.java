@@ -1,8 +1,11 @@
 package org.facecensus.classify;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.facecensus.align.AlignedFace;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.image.RgbImage;
 
 /**
  * Predicts the perceived gender of aligned faces.
@@ -18,6 +21,17 @@ public interface GenderClassifier extends AutoCloseable {
     /** Classifies many faces; implementations batch them into as few model calls as they can. */
     default List<GenderPrediction> classifyAll(List<AlignedFace> faces) {
         return faces.stream().map(this::classify).toList();
+    }
+
+    /**
+     * The crop this classifier was trained on, for classifiers that cut their own (face-api's
+     * age/gender net takes the box of the 68 landmarks, unwarped). Empty means: feed it the output
+     * of a {@link org.facecensus.align.FaceAligner}.
+     *
+     * @throws org.facecensus.FaceCensusException when the face lacks what the crop needs (e.g. landmarks)
+     */
+    default Optional<AlignedFace> ownCrop(RgbImage image, DetectedFace face) {
+        return Optional.empty();
     }
 
     @Override

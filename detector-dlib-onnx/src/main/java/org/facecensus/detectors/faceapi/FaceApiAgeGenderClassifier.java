@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
+import org.facecensus.classify.AgeEstimator;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
@@ -41,7 +42,7 @@ import org.facecensus.spi.inference.Tensor;
  *
  * <p>Thread-safety: thread-safe; the session is opened once, on first use. {@link #close()} is idempotent.
  */
-public final class FaceApiAgeGenderClassifier implements GenderClassifier {
+public final class FaceApiAgeGenderClassifier implements GenderClassifier, AgeEstimator {
     /** The provider name. */
     public static final String NAME = "faceapi-agegender";
     static final int MAX_BATCH = 16;
@@ -119,6 +120,16 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier {
     @Override
     public List<GenderPrediction> classifyAll(List<AlignedFace> faces) {
         return predictAll(faces).stream().map(AgeGender::gender).toList();
+    }
+
+    @Override
+    public java.util.Optional<AlignedFace> ownCrop(RgbImage image, DetectedFace face) {
+        return java.util.Optional.of(alignedFace(image, face));
+    }
+
+    @Override
+    public List<Estimate> estimate(List<AlignedFace> faces) {
+        return predictAll(faces).stream().map(a -> new Estimate(a.gender(), a.age())).toList();
     }
 
     /** Age and gender of each face, up to {@value #MAX_BATCH} faces per ONNX Runtime call. */
