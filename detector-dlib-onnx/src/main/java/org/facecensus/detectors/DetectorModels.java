@@ -22,6 +22,7 @@ public final class DetectorModels implements ModelCatalog {
         all.addAll(FaceApiModels.LANDMARK_68.specs());
         all.addAll(FaceApiModels.AGE_GENDER.specs());
         all.addAll(FaceApiModels.SSD_MOBILENETV1.specs());
+        all.addAll(FaceApiModels.TINY_FACE_DETECTOR.specs());
         return List.copyOf(all);
     }
 }
