@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 import org.facecensus.align.FaceAligner;
+import org.facecensus.classify.FaceEmbedder;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.detect.FaceDetector;
 import org.facecensus.detect.LandmarkDetector;
@@ -16,6 +17,7 @@ import org.facecensus.model.ModelSpec;
 import org.facecensus.spi.DescriptionMinerProvider;
 import org.facecensus.spi.FaceAlignerProvider;
 import org.facecensus.spi.FaceDetectorProvider;
+import org.facecensus.spi.FaceEmbedderProvider;
 import org.facecensus.spi.GenderClassifierProvider;
 import org.facecensus.spi.LandmarkDetectorProvider;
 import org.facecensus.spi.ModelCatalog;
@@ -31,7 +33,8 @@ import org.facecensus.text.DescriptionMiner;
  * }</pre>
  * Components come from providers on the classpath ({@link java.util.ServiceLoader}); choose one by
  * name, by system property ({@code facecensus.detector}, {@code facecensus.landmarks}, {@code facecensus.aligner},
- * {@code facecensus.classifier}, {@code facecensus.miner}), or let the highest priority win.
+ * {@code facecensus.classifier}, {@code facecensus.embedder},
+ * {@code facecensus.miner}), or let the highest priority win.
  *
  * <p>Thread-safety: all static methods are thread-safe.
  */
@@ -48,6 +51,9 @@ public final class FaceCensus {
     private static final ProviderRegistry<GenderClassifierProvider> CLASSIFIERS = new ProviderRegistry<>(
             GenderClassifierProvider.class, "gender classifier", "facecensus.classifier",
             "org.facecensus:facecensus-classifier-vggface").loadServices(classLoader());
+    private static final ProviderRegistry<FaceEmbedderProvider> EMBEDDERS = new ProviderRegistry<>(
+            FaceEmbedderProvider.class, "face embedder", "facecensus.embedder",
+            "org.facecensus:facecensus-detector-dlib-onnx").loadServices(classLoader());
     private static final ProviderRegistry<DescriptionMinerProvider> MINERS = new ProviderRegistry<>(
             DescriptionMinerProvider.class, "description miner", "facecensus.miner",
             "org.facecensus:facecensus-text-miner").loadServices(classLoader());
@@ -88,6 +94,11 @@ public final class FaceCensus {
         return CLASSIFIERS.select(name).create(ProviderContext.defaults());
     }
 
+    /** The face embedder named {@code name} (null: -Dfacecensus.embedder, else the highest priority). */
+    public static FaceEmbedder faceEmbedder(String name) {
+        return EMBEDDERS.select(name).create(ProviderContext.defaults());
+    }
+
     public static DescriptionMiner descriptionMiner(String name) {
         return MINERS.select(name).create(ProviderContext.defaults());
     }
@@ -106,6 +117,10 @@ public final class FaceCensus {
 
     public static ProviderRegistry<GenderClassifierProvider> genderClassifiers() {
         return CLASSIFIERS;
+    }
+
+    public static ProviderRegistry<FaceEmbedderProvider> faceEmbedders() {
+        return EMBEDDERS;
     }
 
     public static ProviderRegistry<DescriptionMinerProvider> descriptionMiners() {
@@ -127,6 +142,10 @@ public final class FaceCensus {
 
     public static void register(GenderClassifierProvider provider) {
         CLASSIFIERS.register(provider);
+    }
+
+    public static void register(FaceEmbedderProvider provider) {
+        EMBEDDERS.register(provider);
     }
 
     public static void register(DescriptionMinerProvider provider) {

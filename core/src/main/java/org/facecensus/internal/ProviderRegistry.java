@@ -30,7 +30,8 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
     /** The artifact that carries each built-in provider name, to name what to add. */
     private static final Map<String, String> KNOWN_ARTIFACTS = knownArtifacts(Map.of(
             "org.facecensus:facecensus-detector-dlib-onnx", List.of("blazeface", "blazeface-front", "dlib-hog",
-                    "ssd-mobilenet", "tiny-face", "dlib-68", "landmark68-net", "imutils-eyes"),
+                    "ssd-mobilenet", "tiny-face", "dlib-68", "landmark68-net", "imutils-eyes",
+                    "resnet-descriptor"),
             "org.facecensus:facecensus-detector-opencv", List.of("opencv-haar"),
             "org.facecensus:facecensus-classifier-vggface", List.of("transfer", "faceapi-agegender", "ensemble"),
             "org.facecensus:facecensus-text-miner", List.of("study", "default")));

@@ -22,6 +22,8 @@ public final class DetectorModels implements ModelCatalog {
         all.addAll(FaceApiModels.LANDMARK_68.specs());
         all.addAll(FaceApiModels.AGE_GENDER.specs());
         all.addAll(FaceApiModels.SSD_MOBILENETV1.specs());
+        all.addAll(FaceApiModels.TINY_FACE_DETECTOR.specs());
+        all.addAll(FaceApiModels.FACE_RECOGNITION.specs());
         return List.copyOf(all);
     }
 }

@@ -54,6 +54,15 @@ public record FaceApiCrop(int x, int y, int width, int height) {
 
     /** Writes this crop's normalised 3×112×112 tensor into {@code out} at {@code offset} (NCHW). */
     public void writeTensor(RgbImage image, float[] out, int offset) {
+        writeTensor(image, out, offset, SIZE);
+    }
+
+    /**
+     * Writes this crop's normalised {@code 3×size×size} tensor into {@code out} at {@code offset}
+     * (NCHW): {@code NetInput.toBatchTensor(size, true)}, then minus face-api's mean RGB, divided by
+     * 255, as for the 112 nets ({@code FaceRecognitionNet} uses 150 and the same mean).
+     */
+    public void writeTensor(RgbImage image, float[] out, int offset, int size) {
         ByteBuffer px = image.pixels();
         int stride = image.width() * 3;
         int side = Math.max(width, height);
@@ -62,16 +71,16 @@ public record FaceApiCrop(int x, int y, int width, int height) {
         // Offsets of the crop inside the padded square.
         int ox = width < height ? before : 0;
         int oy = height < width ? before : 0;
-        int plane = SIZE * SIZE;
+        int plane = size * size;
         float[] mean = FaceApiConverter.MEAN_RGB;
-        double ratio = (double) side / SIZE;
-        for (int r = 0; r < SIZE; r++) {
-            double fr = side == SIZE ? r : ratio * r;
+        double ratio = (double) side / size;
+        for (int r = 0; r < size; r++) {
+            double fr = side == size ? r : ratio * r;
             int r0 = Math.max(0, (int) Math.floor(fr));
             int r1 = Math.min(side - 1, (int) Math.ceil(fr));
             double rowFrac = fr - r0;
-            for (int c = 0; c < SIZE; c++) {
-                double fc = side == SIZE ? c : ratio * c;
+            for (int c = 0; c < size; c++) {
+                double fc = side == size ? c : ratio * c;
                 int c0 = Math.max(0, (int) Math.floor(fc));
                 int c1 = Math.min(side - 1, (int) Math.ceil(fc));
                 double colFrac = fc - c0;
@@ -83,7 +92,7 @@ public record FaceApiCrop(int x, int y, int width, int height) {
                     double top = tl + (tr - tl) * colFrac;
                     double bottom = bl + (br - bl) * colFrac;
                     float v = (float) (top + (bottom - top) * rowFrac);
-                    out[offset + ch * plane + r * SIZE + c] = (v - mean[ch]) / 255f;
+                    out[offset + ch * plane + r * size + c] = (v - mean[ch]) / 255f;
                 }
             }
         }

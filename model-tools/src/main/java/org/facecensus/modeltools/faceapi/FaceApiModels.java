@@ -53,6 +53,24 @@ public final class FaceApiModels {
             "2835640602d53718aa6ae9a42896327eaa21beefed056c218d32ca7d79e1e2f8", 5_616_957L,
             "face-api.js SsdMobilenetv1 face detector, TF.js weights");
 
+    /**
+     * {@code TinyFaceDetector}: the Tiny-YOLOv2 variant with depthwise-separable convolutions, one
+     * 13×13×5 grid of box predictions on a 416×416 input (any multiple of 32).
+     */
+    public static final Network TINY_FACE_DETECTOR = network("tiny_face_detector_model", "faceapi-tiny-face-detector",
+            "5d1af4849ac48d5b985f4a9b16010c512353ddd6fcc63d50fd0bc9e9e64296e5", 3219L,
+            "b7503ce7df31039b1c43316a9b865cab6a70dd748cc602d3fa28b551503c3871", 193_321L,
+            "face-api.js TinyFaceDetector, TF.js weights");
+
+    /**
+     * {@code FaceRecognitionNet}: the ResNet-34-like face descriptor (face-api's port of dlib's
+     * {@code dlib_face_recognition_resnet_model_v1}), 128 values from a 150×150 face crop.
+     */
+    public static final Network FACE_RECOGNITION = network("face_recognition_model", "faceapi-face-recognition",
+            "cbaffa501b0b9275a12b63357a6843e7e30c054e1c9151e1a5f879b26e32986b", 19_615L,
+            "b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589", 6_444_032L,
+            "face-api.js FaceRecognitionNet (ResNet-34 descriptor), TF.js weights");
+
     private FaceApiModels() {
     }
 

@@ -49,6 +49,16 @@ public final class FaceApiOnnxCache {
         return converted(store, FaceApiModels.SSD_MOBILENETV1, FaceApiSsd::convert);
     }
 
+    /** The TinyFaceDetector's ONNX file ({@link FaceApiTiny}), converted if not yet cached. */
+    public static Path tinyFaceDetector(ModelStore store) {
+        return converted(store, FaceApiModels.TINY_FACE_DETECTOR, FaceApiTiny::convert);
+    }
+
+    /** The face recognition net's ONNX file ({@link FaceApiRecognition}), converted if not yet cached. */
+    public static Path faceRecognition(ModelStore store) {
+        return converted(store, FaceApiModels.FACE_RECOGNITION, FaceApiRecognition::convert);
+    }
+
     /** The SSD-MobileNetV1 anchors ({@link FaceApiSsd#anchors}), read from the verified TF.js weights. */
     public static float[] ssdMobilenetV1Anchors(ModelStore store) {
         return FaceApiSsd.anchors(weights(store, FaceApiModels.SSD_MOBILENETV1));
