@@ -3,6 +3,7 @@ package org.facecensus.detectors;
 import java.util.List;
 
 import org.facecensus.detectors.blazeface.BlazeFaceVariant;
+import org.facecensus.detectors.dlib.hog.DlibFrontalFaceModel;
 import org.facecensus.model.ModelSpec;
 import org.facecensus.spi.ModelCatalog;
 
@@ -14,6 +15,6 @@ import org.facecensus.spi.ModelCatalog;
 public final class DetectorModels implements ModelCatalog {
     @Override
     public List<ModelSpec> models() {
-        return List.of(BlazeFaceVariant.BACK_256.spec(), BlazeFaceVariant.FRONT_128.spec());
+        return List.of(BlazeFaceVariant.BACK_256.spec(), BlazeFaceVariant.FRONT_128.spec(), DlibFrontalFaceModel.SPEC);
     }
 }

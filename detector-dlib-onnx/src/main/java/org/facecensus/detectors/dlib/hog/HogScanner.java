@@ -1,0 +1,137 @@
+package org.facecensus.detectors.dlib.hog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.facecensus.timing.StageTimer;
+
+/**
+ * dlib's {@code object_detector<scan_fhog_pyramid<pyramid_down<6>>>::operator()}: an image pyramid
+ * shrinking by 5/6 per level down to {@code min_pyramid_layer} size, fHOG on every level, each filter
+ * bank slid over every level with dlib's separable float filtering, windows scoring at least the
+ * bank's threshold (plus {@code adjustThreshold}) mapped back to image pixels, then greedy non-max
+ * suppression with dlib's {@code test_box_overlap}, best score first.
+ *
+ * <p>Stages are timed as {@code pyramid} (downscaling), {@code features} (fHOG), {@code scan}
+ * (filtering and thresholding) and {@code nms}.
+ *
+ * <p>Thread-safety: stateless apart from the immutable model; safe to share between threads.
+ */
+final class HogScanner {
+    private static final int PYRAMID_N = 6;
+
+    /** One detection in the scanned image's pixels: inclusive dlib rectangle, confidence, filter. */
+    record Detection(int left, int top, int right, int bottom, double confidence, int weightIndex) {
+    }
+
+    private final HogModel model;
+
+    HogScanner(HogModel model) {
+        this.model = model;
+    }
+
+    List<Detection> detect(byte[] rgb, int width, int height, double adjustThreshold, StageTimer timer) {
+        int cell = model.cellSize();
+        int fw = model.filterWidth();
+        int fh = model.filterHeight();
+        int levels = levelCount(width, height);
+        List<FHog.Features> feats = new ArrayList<>(levels);
+        byte[] img = rgb;
+        int w = width;
+        int h = height;
+        for (int l = 0; l < levels; l++) {
+            if (l > 0) {
+                byte[] src = img;
+                int sw = w;
+                int sh = h;
+                int dw = (PYRAMID_N - 1) * w / PYRAMID_N;
+                int dh = (PYRAMID_N - 1) * h / PYRAMID_N;
+                img = timer.time("pyramid", () -> DlibResize.resize(src, sw, sh, dw, dh));
+                w = dw;
+                h = dh;
+            }
+            byte[] level = img;
+            int lw = w;
+            int lh = h;
+            feats.add(timer.time("features", () -> FHog.extract(level, lw, lh, cell, fh, fw)));
+        }
+        List<Detection> all = new ArrayList<>();
+        timer.time("scan", () -> {
+            int detW = fw - 2 * model.padding();
+            int detH = fh - 2 * model.padding();
+            float[] saliency = null;
+            float[] scratch = null;
+            for (int d = 0; d < model.filters().size(); d++) {
+                HogModel.FilterBank bank = model.filters().get(d);
+                double thresh = bank.threshold();
+                List<Detection> dets = new ArrayList<>();
+                for (int l = 0; l < feats.size(); l++) {
+                    FHog.Features f = feats.get(l);
+                    if (f.isEmpty()) {
+                        continue;
+                    }
+                    int n = f.width() * f.height();
+                    if (saliency == null || saliency.length < n) {
+                        saliency = new float[n];
+                        scratch = new float[n];
+                    }
+                    int[] area = SeparableFilter.apply(bank, f, saliency, scratch);
+                    int nc = f.width();
+                    for (int r = area[1]; r <= area[3]; r++) {
+                        for (int c = area[0]; c <= area[2]; c++) {
+                            float s = saliency[r * nc + c];
+                            if (s >= thresh + adjustThreshold) {
+                                int[] box = DlibGeometry.centeredRect(c, r, detW, detH);
+                                double[] img0 = DlibGeometry.fhogToImage(box, cell, fh, fw);
+                                int[] rect = DlibGeometry.round(DlibGeometry.rectUpDownN(img0, PYRAMID_N, l));
+                                dets.add(new Detection(rect[0], rect[1], rect[2], rect[3], s - thresh, d));
+                            }
+                        }
+                    }
+                }
+                dets.sort(Comparator.comparingDouble(Detection::confidence).reversed());
+                all.addAll(dets);
+            }
+        });
+        return timer.time("nms", () -> suppress(all));
+    }
+
+    /** Number of pyramid levels dlib builds for an image of this size. */
+    int levelCount(int width, int height) {
+        double[] rect = {0, 0, width - 1, height - 1};
+        int levels = 0;
+        int[] r;
+        do {
+            r = DlibGeometry.round(DlibGeometry.rectDownN(rect, PYRAMID_N));
+            rect = new double[] {r[0], r[1], r[2], r[3]};
+            ++levels;
+        } while (r[2] - r[0] + 1 >= model.minPyramidLayerWidth() && r[3] - r[1] + 1 >= model.minPyramidLayerHeight()
+                && levels < model.maxPyramidLevels());
+        return levels;
+    }
+
+    /** Greedy non-max suppression over all filters' detections, best confidence first. */
+    private List<Detection> suppress(List<Detection> all) {
+        List<Detection> sorted = new ArrayList<>(all);
+        if (model.filters().size() > 1) {
+            sorted.sort(Comparator.comparingDouble(Detection::confidence).reversed());
+        }
+        List<Detection> kept = new ArrayList<>();
+        for (Detection d : sorted) {
+            int[] a = {d.left(), d.top(), d.right(), d.bottom()};
+            boolean overlaps = false;
+            for (Detection k : kept) {
+                if (DlibGeometry.overlaps(new int[] {k.left(), k.top(), k.right(), k.bottom()}, a, model.iouThresh(),
+                        model.percentCoveredThresh())) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (!overlaps) {
+                kept.add(d);
+            }
+        }
+        return kept;
+    }
+}
