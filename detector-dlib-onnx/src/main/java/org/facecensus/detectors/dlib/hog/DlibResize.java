@@ -27,11 +27,6 @@ final class DlibResize {
         double yScale = (inH - 1) / (double) Math.max(outH - 1, 1);
         float xScale4 = (float) (4 * xScale);
         float[] lx = new float[4];
-        int[] left = new int[4];
-        float[] tlf = new float[4];
-        float[] trf = new float[4];
-        float[] blf = new float[4];
-        float[] brf = new float[4];
         double y = -yScale;
         for (int r = 0; r < outH; r++) {
             y += yScale;
@@ -52,24 +47,24 @@ final class DlibResize {
             for (;; c += 4) {
                 for (int k = 0; k < 4; k++) {
                     lx[k] += xScale4;
-                    left[k] = (int) lx[k];
-                    float lr = lx[k] - (float) left[k];
-                    float invLr = 1 - lr;
-                    tlf[k] = invTb * invLr;
-                    trf[k] = invTb * lr;
-                    blf[k] = tb * invLr;
-                    brf[k] = tb * lr;
                 }
-                if (left[3] + 1 >= inW) {
+                if ((int) lx[3] + 1 >= inW) {
                     break;
                 }
                 for (int k = 0; k < 4; k++) {
-                    int tl = topRow + left[k] * 3;
-                    int bl = bottomRow + left[k] * 3;
+                    int left = (int) lx[k];
+                    float lr = lx[k] - (float) left;
+                    float invLr = 1 - lr;
+                    float tlf = invTb * invLr;
+                    float trf = invTb * lr;
+                    float blf = tb * invLr;
+                    float brf = tb * lr;
+                    int tl = topRow + left * 3;
+                    int bl = bottomRow + left * 3;
                     int o = outRow + (c + k) * 3;
                     for (int ch = 0; ch < 3; ch++) {
-                        float v = Math.fma(brf[k], in[bl + 3 + ch] & 0xFF, Math.fma(blf[k], in[bl + ch] & 0xFF,
-                                Math.fma(trf[k], in[tl + 3 + ch] & 0xFF, tlf[k] * (in[tl + ch] & 0xFF))));
+                        float v = Math.fma(brf, in[bl + 3 + ch] & 0xFF, Math.fma(blf, in[bl + ch] & 0xFF,
+                                Math.fma(trf, in[tl + 3 + ch] & 0xFF, tlf * (in[tl + ch] & 0xFF))));
                         out[o + ch] = (byte) (int) v;
                     }
                 }

@@ -237,8 +237,26 @@ final class FHog {
         return (v[0] + v[1]) + (v[2] + v[3]);
     }
 
-    /** Snaps a gradient to one of 18 directions: 0-8 along {@code DIR}, 9-17 against it. */
+    /**
+     * {@link #snap} for every gradient a byte image can have (both components in [-255, 255]),
+     * computed once: the same function, looked up instead of evaluated per pixel.
+     */
+    private static final byte[] ORIENTATION = new byte[511 * 511];
+
+    static {
+        for (int gy = -255; gy <= 255; gy++) {
+            for (int gx = -255; gx <= 255; gx++) {
+                ORIENTATION[(gy + 255) * 511 + gx + 255] = (byte) snap(gx, gy);
+            }
+        }
+    }
+
     private static int orientation(int gx, int gy) {
+        return ORIENTATION[(gy + 255) * 511 + gx + 255];
+    }
+
+    /** Snaps a gradient to one of 18 directions: 0-8 along {@code DIR}, 9-17 against it. */
+    private static int snap(int gx, int gy) {
         float fx = gx;
         float fy = gy;
         float best = 0;

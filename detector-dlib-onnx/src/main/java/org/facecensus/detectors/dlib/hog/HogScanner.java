@@ -61,7 +61,7 @@ final class HogScanner {
             int detW = fw - 2 * model.padding();
             int detH = fh - 2 * model.padding();
             float[] saliency = null;
-            float[] scratch = null;
+            SeparableFilter filter = new SeparableFilter();
             for (int d = 0; d < model.filters().size(); d++) {
                 HogModel.FilterBank bank = model.filters().get(d);
                 double thresh = bank.threshold();
@@ -74,9 +74,8 @@ final class HogScanner {
                     int n = f.width() * f.height();
                     if (saliency == null || saliency.length < n) {
                         saliency = new float[n];
-                        scratch = new float[n];
                     }
-                    int[] area = SeparableFilter.apply(bank, f, saliency, scratch);
+                    int[] area = filter.apply(bank, f, saliency);
                     int nc = f.width();
                     for (int r = area[1]; r <= area[3]; r++) {
                         for (int c = area[0]; c <= area[2]; c++) {
