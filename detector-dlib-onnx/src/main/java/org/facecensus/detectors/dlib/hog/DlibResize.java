@@ -26,23 +26,19 @@ final class DlibResize {
         double xScale = (inW - 1) / (double) Math.max(outW - 1, 1);
         double yScale = (inH - 1) / (double) Math.max(outH - 1, 1);
         float xScale4 = (float) (4 * xScale);
-        float[] lx = new float[4];
-        double y = -yScale;
-        for (int r = 0; r < outH; r++) {
-            y += yScale;
-            int top = (int) Math.floor(y);
-            int bottom = Math.min(top + 1, inH - 1);
-            double tbFrac = y - top;
-            float tb = (float) tbFrac;
-            float invTb = (float) (1 - tbFrac);
-            double x = -4 * xScale;
-            lx[0] = (float) x;
-            lx[1] = (float) (x + xScale);
-            lx[2] = (float) (x + 2 * xScale);
-            lx[3] = (float) (x + 3 * xScale);
-            int topRow = top * inW * 3;
-            int bottomRow = bottom * inW * 3;
-            int outRow = r * outW * 3;
+        // dlib's lane positions depend only on the column, so the per-column part of the weights is
+        // computed once: the left index and lr (float, accumulated in float as dlib does), and where
+        // the 4-lane part of every row stops.
+        int[] lefts = new int[outW + 4];
+        float[] lrs = new float[outW + 4];
+        int simdEnd;
+        {
+            float[] lx = new float[4];
+            double x0 = -4 * xScale;
+            lx[0] = (float) x0;
+            lx[1] = (float) (x0 + xScale);
+            lx[2] = (float) (x0 + 2 * xScale);
+            lx[3] = (float) (x0 + 3 * xScale);
             int c = 0;
             for (;; c += 4) {
                 for (int k = 0; k < 4; k++) {
@@ -52,24 +48,42 @@ final class DlibResize {
                     break;
                 }
                 for (int k = 0; k < 4; k++) {
-                    int left = (int) lx[k];
-                    float lr = lx[k] - (float) left;
-                    float invLr = 1 - lr;
-                    float tlf = invTb * invLr;
-                    float trf = invTb * lr;
-                    float blf = tb * invLr;
-                    float brf = tb * lr;
-                    int tl = topRow + left * 3;
-                    int bl = bottomRow + left * 3;
-                    int o = outRow + (c + k) * 3;
-                    for (int ch = 0; ch < 3; ch++) {
-                        float v = Math.fma(brf, in[bl + 3 + ch] & 0xFF, Math.fma(blf, in[bl + ch] & 0xFF,
-                                Math.fma(trf, in[tl + 3 + ch] & 0xFF, tlf * (in[tl + ch] & 0xFF))));
-                        out[o + ch] = (byte) (int) v;
-                    }
+                    lefts[c + k] = (int) lx[k];
+                    lrs[c + k] = lx[k] - (float) lefts[c + k];
                 }
             }
-            x = -xScale + c * xScale;
+            simdEnd = Math.min(c, outW);
+        }
+        double y = -yScale;
+        for (int r = 0; r < outH; r++) {
+            y += yScale;
+            int top = (int) Math.floor(y);
+            int bottom = Math.min(top + 1, inH - 1);
+            double tbFrac = y - top;
+            float tb = (float) tbFrac;
+            float invTb = (float) (1 - tbFrac);
+            int topRow = top * inW * 3;
+            int bottomRow = bottom * inW * 3;
+            int outRow = r * outW * 3;
+            int c = 0;
+            for (; c < simdEnd; c++) {
+                int left = lefts[c];
+                float lr = lrs[c];
+                float invLr = 1 - lr;
+                float tlf = invTb * invLr;
+                float trf = invTb * lr;
+                float blf = tb * invLr;
+                float brf = tb * lr;
+                int tl = topRow + left * 3;
+                int bl = bottomRow + left * 3;
+                int o = outRow + c * 3;
+                for (int ch = 0; ch < 3; ch++) {
+                    float v = Math.fma(brf, in[bl + 3 + ch] & 0xFF, Math.fma(blf, in[bl + ch] & 0xFF,
+                            Math.fma(trf, in[tl + 3 + ch] & 0xFF, tlf * (in[tl + ch] & 0xFF))));
+                    out[o + ch] = (byte) (int) v;
+                }
+            }
+            double x = -xScale + c * xScale;
             for (; c < outW; c++) {
                 x += xScale;
                 int l = (int) Math.floor(x);

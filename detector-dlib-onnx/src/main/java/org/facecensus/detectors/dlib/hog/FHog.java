@@ -50,6 +50,16 @@ final class FHog {
         int visibleNc = Math.min(cellsNc * cell, nc) - 1;
         int stride = nc * 3;
         int simdEnd = 1 + 8 * Math.max(0, (visibleNc - 1) / 8);
+        // the SIMD lanes' horizontal interpolation depends on the column only
+        int[] colIxp = new int[simdEnd];
+        float[] colVx0 = new float[simdEnd];
+        float[] colVx1 = new float[simdEnd];
+        for (int x = 1; x < simdEnd; x++) {
+            float xp = ((float) x + 0.5f) / (float) cell + 0.5f;
+            colIxp[x] = (int) xp;
+            colVx0[x] = xp - (float) colIxp[x];
+            colVx1[x] = 1.0f - colVx0[x];
+        }
         for (int y = 1; y < visibleNr; y++) {
             float yp = (float) (((double) (float) y + 0.5) / (float) cell - 0.5);
             int iyp = (int) Math.floor(yp);
@@ -91,16 +101,15 @@ final class FHog {
                 }
                 float v = (float) Math.sqrt((float) tlen);
                 int o = orientation(tx, ty);
-                float xp = ((float) x + 0.5f) / (float) cell + 0.5f;
-                int ixp = (int) xp;
-                float vx0 = xp - (float) ixp;
-                float vx1 = 1.0f - vx0;
-                vx1 *= v;
-                vx0 *= v;
-                hist[(h1 + ixp) * 18 + o] += vy1 * vx1;
-                hist[(h2 + ixp) * 18 + o] += vy0 * vx1;
-                hist[(h1 + ixp + 1) * 18 + o] += vy1 * vx0;
-                hist[(h2 + ixp + 1) * 18 + o] += vy0 * vx0;
+                int ixp = colIxp[x];
+                float vx1 = colVx1[x] * v;
+                float vx0 = colVx0[x] * v;
+                int a = (h1 + ixp) * 18 + o;
+                int b = (h2 + ixp) * 18 + o;
+                hist[a] += vy1 * vx1;
+                hist[b] += vy0 * vx1;
+                hist[a + 18] += vy1 * vx0;
+                hist[b + 18] += vy0 * vx0;
             }
             // dlib's scalar remainder of the row
             for (; x < visibleNc; x++) {

@@ -150,7 +150,15 @@ public final class HogModel {
             cols[p] = c.toArray(new float[0][]);
             rows[p] = r.toArray(new float[0][]);
         }
-        return new FilterBank(w[dims], full, cols, rows);
+        FilterBank bank = new FilterBank(w[dims], full, cols, rows);
+        // dlib evaluates the full 2-D filters instead when the separable form would be slower; that
+        // path is not ported (dlib's frontal face detector never takes it: 54 to 66 terms < 103)
+        if (bank.separableTerms() > PLANES * Math.min(filterWidth, filterHeight) / 3.0) {
+            throw new FaceCensusException("This dlib detector needs non-separable filtering ("
+                    + bank.separableTerms() + " rank-1 terms), which FaceCensus does not implement; use the"
+                    + " pinned model: facecensus models fetch dlib-frontal-face-detector");
+        }
+        return bank;
     }
 
     public int cellSize() {
@@ -213,9 +221,5 @@ public final class HogModel {
                     .append(')');
         }
         return s.append(']').toString();
-    }
-
-    static FaceCensusException unusable(String what) {
-        return new FaceCensusException(what);
     }
 }

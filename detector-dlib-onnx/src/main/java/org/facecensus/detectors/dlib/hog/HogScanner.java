@@ -60,35 +60,64 @@ final class HogScanner {
         timer.time("scan", () -> {
             int detW = fw - 2 * model.padding();
             int detH = fh - 2 * model.padding();
-            float[] saliency = null;
-            SeparableFilter filter = new SeparableFilter();
-            for (int d = 0; d < model.filters().size(); d++) {
-                HogModel.FilterBank bank = model.filters().get(d);
-                double thresh = bank.threshold();
-                List<Detection> dets = new ArrayList<>();
-                for (int l = 0; l < feats.size(); l++) {
-                    FHog.Features f = feats.get(l);
-                    if (f.isEmpty()) {
-                        continue;
+            List<HogModel.FilterBank> banks = model.filters();
+            int nb = banks.size();
+            List<List<Detection>> perBank = new ArrayList<>();
+            for (int d = 0; d < nb; d++) {
+                perBank.add(new ArrayList<>());
+            }
+            float[][] saliency = new float[nb][0];
+            int[][] area = new int[nb][];
+            SeparableFilter filter = new SeparableFilter(fw);
+            for (int l = 0; l < feats.size(); l++) {
+                FHog.Features f = feats.get(l);
+                if (f.isEmpty()) {
+                    continue;
+                }
+                int n = f.width() * f.height();
+                boolean[] started = new boolean[nb];
+                for (int d = 0; d < nb; d++) {
+                    if (saliency[d].length < n) {
+                        saliency[d] = new float[n];
                     }
-                    int n = f.width() * f.height();
-                    if (saliency == null || saliency.length < n) {
-                        saliency = new float[n];
+                    area[d] = new int[] {0, 0, -1, -1};
+                }
+                // plane by plane, so each plane's shifted copies serve all banks; within a bank the
+                // terms still add up in dlib's order (planes ascending, terms ascending)
+                for (int p = 0; p < HogModel.PLANES; p++) {
+                    filter.load(f.planes()[p], f.height(), f.width());
+                    for (int d = 0; d < nb; d++) {
+                        HogModel.FilterBank bank = banks.get(d);
+                        float[][] rows = bank.rowFilters()[p];
+                        float[][] cols = bank.colFilters()[p];
+                        for (int j = 0; j < rows.length; j++) {
+                            area[d] = filter.apply(rows[j], cols[j], saliency[d], started[d]);
+                            started[d] = true;
+                        }
                     }
-                    int[] area = filter.apply(bank, f, saliency);
-                    int nc = f.width();
-                    for (int r = area[1]; r <= area[3]; r++) {
-                        for (int c = area[0]; c <= area[2]; c++) {
-                            float s = saliency[r * nc + c];
-                            if (s >= thresh + adjustThreshold) {
+                }
+                int nc = f.width();
+                for (int d = 0; d < nb; d++) {
+                    if (!started[d]) {
+                        continue; // a bank without terms scores 0 everywhere
+                    }
+                    double thresh = banks.get(d).threshold();
+                    float[] sal = saliency[d];
+                    int[] a = area[d];
+                    for (int r = a[1]; r <= a[3]; r++) {
+                        for (int c = a[0]; c <= a[2]; c++) {
+                            float v = sal[r * nc + c];
+                            if (v >= thresh + adjustThreshold) {
                                 int[] box = DlibGeometry.centeredRect(c, r, detW, detH);
                                 double[] img0 = DlibGeometry.fhogToImage(box, cell, fh, fw);
                                 int[] rect = DlibGeometry.round(DlibGeometry.rectUpDownN(img0, PYRAMID_N, l));
-                                dets.add(new Detection(rect[0], rect[1], rect[2], rect[3], s - thresh, d));
+                                perBank.get(d).add(new Detection(rect[0], rect[1], rect[2], rect[3], v - thresh, d));
                             }
                         }
                     }
                 }
+            }
+            for (List<Detection> dets : perBank) {
                 dets.sort(Comparator.comparingDouble(Detection::confidence).reversed());
                 all.addAll(dets);
             }

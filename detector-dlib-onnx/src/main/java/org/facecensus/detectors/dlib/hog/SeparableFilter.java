@@ -10,55 +10,72 @@ import java.util.Arrays;
  * accumulator; each accumulation is a fused multiply-add in the reference build. Both orders are
  * reproduced, so the scores are dlib's to the last bit.
  *
- * <p>The loops run over columns innermost with one accumulator array per dlib accumulator, so each
- * output sees exactly dlib's sequence of operations while the JIT vectorises across columns.
+ * <p>Speed: HotSpot 17 vectorises a loop only when its loads and stores use the same index. So the
+ * filters run over whole planes with one accumulator array per dlib accumulator: the row pass reads
+ * 10 copies of the plane shifted by one column each (made once per plane with {@link #load} and
+ * shared by every term and filter bank), the column pass reads copies of the term's row-pass result
+ * shifted by whole rows. Per output, the operations and their order are dlib's.
+ *
+ * <p>Usage per plane: {@link #load}, then {@link #apply} for each term, into the bank's response.
  *
  * <p>Thread-safety: not thread-safe; one instance per thread (it owns work arrays).
  */
 final class SeparableFilter {
+    private final int taps;
+    private float[][] shifted = new float[0][];
+    private float[] plane;
+    private int nr;
+    private int nc;
     private float[] scratch = new float[0];
     private float[] acc1 = new float[0];
     private float[] acc2 = new float[0];
     private float[] acc3 = new float[0];
     private float[] tmp = new float[0];
 
-    /**
-     * Fills {@code out} (row-major, at least the planes' size) with the bank's response and returns
-     * the valid area {left, top, right, bottom}.
-     */
-    int[] apply(HogModel.FilterBank bank, FHog.Features f, float[] out) {
-        int nr = f.height();
-        int nc = f.width();
-        if (scratch.length < nr * nc) {
-            scratch = new float[nr * nc];
-        }
-        if (acc1.length < nc) {
-            acc1 = new float[nc];
-            acc2 = new float[nc];
-            acc3 = new float[nc];
-        }
-        float[][][] rows = bank.rowFilters();
-        float[][][] cols = bank.colFilters();
-        int[] area = null;
-        boolean first = true;
-        for (int p = 0; p < rows.length; p++) {
-            for (int j = 0; j < rows[p].length; j++) {
-                area = filter(f.planes()[p], nr, nc, rows[p][j], cols[p][j], out, !first);
-                first = false;
-            }
-        }
-        if (first) {
-            Arrays.fill(out, 0, nr * nc, 0f);
-            return new int[] {0, 0, -1, -1};
-        }
-        return area;
+    /** For filters of {@code taps × taps} cells. */
+    SeparableFilter(int taps) {
+        this.taps = taps;
     }
 
-    private int[] filter(float[] in, int nr, int nc, float[] row, float[] col, float[] out, boolean addTo) {
+    /** Makes the shifted copies of one plane ({@code nr × nc}, row-major) for the row pass. */
+    void load(float[] in, int nr, int nc) {
+        this.plane = in;
+        this.nr = nr;
+        this.nc = nc;
+        int n = nr * nc;
+        if (shifted.length != taps || shifted[0].length < n) {
+            shifted = new float[taps][n];
+            scratch = new float[n];
+            acc1 = new float[n];
+            acc2 = new float[n];
+            acc3 = new float[n];
+            tmp = new float[n];
+        }
+        int firstCol = taps / 2;
+        for (int k = 0; k < taps; k++) {
+            // shifted[k][j] = in[j - firstCol + k]; the few positions that fall outside stay unused
+            int shift = k - firstCol;
+            float[] s = shifted[k];
+            if (shift >= 0) {
+                System.arraycopy(in, shift, s, 0, n - shift);
+                Arrays.fill(s, n - shift, n, 0f);
+            } else {
+                System.arraycopy(in, 0, s, -shift, n + shift);
+                Arrays.fill(s, 0, -shift, 0f);
+            }
+        }
+    }
+
+    /**
+     * Adds (or, for the first term, writes) one rank-1 term's response to the loaded plane into
+     * {@code out}; returns the valid area {left, top, right, bottom}.
+     */
+    int[] apply(float[] row, float[] col, float[] out, boolean addTo) {
         int firstRow = col.length / 2;
         int firstCol = row.length / 2;
         int lastRow = nr - (col.length - 1) / 2;
         int lastCol = nc - (row.length - 1) / 2;
+        int n = nr * nc;
         if (!addTo) {
             zeroBorder(out, nr, nc, firstCol, firstRow, lastCol - 1, lastRow - 1);
         }
@@ -67,120 +84,102 @@ final class SeparableFilter {
         while (simdEnd < lastCol - 7) {
             simdEnd += 8;
         }
-        float[] s = scratch;
-        int width = simdEnd - firstCol;
-        if (tmp.length < width) {
-            tmp = new float[width];
-        }
-        float[] t = tmp;
         float[] a1 = acc1;
         float[] a2 = acc2;
         float[] a3 = acc3;
-        int taps = row.length;
-        int tripleEnd = 0;
-        while (tripleEnd < taps - 2) {
-            tripleEnd += 3;
+        float[] s = scratch;
+        float[] t = tmp;
+        // row pass over the whole plane, in dlib's 3-accumulator order
+        Arrays.fill(a1, 0, n, 0f);
+        Arrays.fill(a2, 0, n, 0f);
+        Arrays.fill(a3, 0, n, 0f);
+        int k = 0;
+        for (; k + 2 < row.length; k += 3) {
+            fma(a1, shifted[k], row[k], 0, n);
+            fma(a2, shifted[k + 1], row[k + 1], 0, n);
+            fma(a3, shifted[k + 2], row[k + 2], 0, n);
         }
-        // row pass: scratch[r][c] = sum_n in[r][c - firstCol + n] * row[n]
+        for (; k < row.length; k++) {
+            fma(a1, shifted[k], row[k], 0, n);
+        }
+        combine(a1, a2, a3, s, 0, n);
+        // dlib's scalar tail columns
         for (int r = 0; r < nr; r++) {
             int base = r * nc;
-            Arrays.fill(a1, 0, width, 0f);
-            Arrays.fill(a2, 0, width, 0f);
-            Arrays.fill(a3, 0, width, 0f);
-            int n = 0;
-            for (; n < tripleEnd; n += 3) {
-                accumulate(a1, in, base + n, t, row[n], width);
-                accumulate(a2, in, base + n + 1, t, row[n + 1], width);
-                accumulate(a3, in, base + n + 2, t, row[n + 2], width);
-            }
-            for (; n < taps; n++) {
-                accumulate(a1, in, base + n, t, row[n], width);
-            }
-            combine(a1, a2, a3, t, width);
-            System.arraycopy(t, 0, s, base + firstCol, width);
             for (int c = simdEnd; c < lastCol; c++) {
                 float v = 0;
-                for (int k = 0; k < taps; k++) {
-                    v = Math.fma(in[base + c - firstCol + k], row[k], v);
+                for (int q = 0; q < row.length; q++) {
+                    v = Math.fma(plane[base + c - firstCol + q], row[q], v);
                 }
                 s[base + c] = v;
             }
         }
-        int ctaps = col.length;
-        int ctripleEnd = 0;
-        while (ctripleEnd < ctaps - 2) {
-            ctripleEnd += 3;
+        // column pass over rows [firstRow, lastRow)
+        int from = firstRow * nc;
+        int to = lastRow * nc;
+        int len = to - from;
+        Arrays.fill(a1, from, to, 0f);
+        Arrays.fill(a2, from, to, 0f);
+        Arrays.fill(a3, from, to, 0f);
+        int m = 0;
+        for (; m + 2 < col.length; m += 3) {
+            shiftedFma(a1, s, (m - firstRow) * nc, col[m], t, from, len);
+            shiftedFma(a2, s, (m + 1 - firstRow) * nc, col[m + 1], t, from, len);
+            shiftedFma(a3, s, (m + 2 - firstRow) * nc, col[m + 2], t, from, len);
         }
-        // column pass: out[r][c] (+)= sum_m scratch[r - firstRow + m][c] * col[m]
+        for (; m < col.length; m++) {
+            shiftedFma(a1, s, (m - firstRow) * nc, col[m], t, from, len);
+        }
+        combine(a1, a2, a3, t, from, to);
         for (int r = firstRow; r < lastRow; r++) {
-            int base = (r - firstRow) * nc + firstCol;
-            Arrays.fill(a1, 0, width, 0f);
-            Arrays.fill(a2, 0, width, 0f);
-            Arrays.fill(a3, 0, width, 0f);
-            int m = 0;
-            for (; m < ctripleEnd; m += 3) {
-                accumulate(a1, s, base + m * nc, t, col[m], width);
-                accumulate(a2, s, base + (m + 1) * nc, t, col[m + 1], width);
-                accumulate(a3, s, base + (m + 2) * nc, t, col[m + 2], width);
-            }
-            for (; m < ctaps; m++) {
-                accumulate(a1, s, base + m * nc, t, col[m], width);
-            }
-            int o = r * nc + firstCol;
+            int o = r * nc;
             if (addTo) {
-                System.arraycopy(out, o, t, 0, width);
-                combineAdd(a1, a2, a3, t, width);
+                for (int c = o + firstCol; c < o + simdEnd; c++) {
+                    out[c] = t[c] + out[c];
+                }
             } else {
-                combine(a1, a2, a3, t, width);
+                System.arraycopy(t, o + firstCol, out, o + firstCol, simdEnd - firstCol);
             }
-            System.arraycopy(t, 0, out, o, width);
-            int ob = r * nc;
             int sb = (r - firstRow) * nc;
             for (int c = simdEnd; c < lastCol; c++) {
                 float v = 0;
-                for (int k = 0; k < ctaps; k++) {
-                    v = Math.fma(s[sb + k * nc + c], col[k], v);
+                for (int q = 0; q < col.length; q++) {
+                    v = Math.fma(s[sb + q * nc + c], col[q], v);
                 }
-                out[ob + c] = addTo ? v + out[ob + c] : v;
+                out[o + c] = addTo ? v + out[o + c] : v;
             }
         }
         return new int[] {firstCol, firstRow, lastCol - 1, lastRow - 1};
     }
 
-    /*
-     * HotSpot 17 vectorises a loop only when its loads and stores use the same index, so each tap's
-     * source row is first copied to a work row at offset 0 (a plain memory copy) and then accumulated
-     * index for index. Per output the operations, and their order, are dlib's.
-     */
-
-    /** {@code acc[k] = fma(src[offset + k], f, acc[k])} for k in [0, width). */
-    private static void accumulate(float[] acc, float[] src, int offset, float[] t, float f, int width) {
-        System.arraycopy(src, offset, t, 0, width);
-        for (int k = 0; k < width; k++) {
-            acc[k] = Math.fma(t[k], f, acc[k]);
+    /** {@code acc[j] = fma(src[j], f, acc[j])} for j in [from, to). */
+    private static void fma(float[] acc, float[] src, float f, int from, int to) {
+        for (int j = from; j < to; j++) {
+            acc[j] = Math.fma(src[j], f, acc[j]);
         }
+    }
+
+    /** {@code acc[j] = fma(src[j + shift], f, acc[j])} for j in [from, from+len), via a copy at the same index. */
+    private static void shiftedFma(float[] acc, float[] src, int shift, float f, float[] t, int from, int len) {
+        System.arraycopy(src, from + shift, t, from, len);
+        fma(acc, t, f, from, from + len);
     }
 
     /** dlib's {@code temp += temp2 + temp3}. */
-    private static void combine(float[] a1, float[] a2, float[] a3, float[] t, int width) {
-        for (int k = 0; k < width; k++) {
-            t[k] = a1[k] + (a2[k] + a3[k]);
-        }
-    }
-
-    /** As {@link #combine}, then added to the saliency already in {@code t}. */
-    private static void combineAdd(float[] a1, float[] a2, float[] a3, float[] t, int width) {
-        for (int k = 0; k < width; k++) {
-            t[k] = a1[k] + (a2[k] + a3[k]) + t[k];
+    private static void combine(float[] a1, float[] a2, float[] a3, float[] out, int from, int to) {
+        for (int j = from; j < to; j++) {
+            out[j] = a1[j] + (a2[j] + a3[j]);
         }
     }
 
     private static void zeroBorder(float[] img, int nr, int nc, int left, int top, int right, int bottom) {
         for (int r = 0; r < nr; r++) {
-            for (int c = 0; c < nc; c++) {
-                if (r < top || r > bottom || c < left || c > right) {
-                    img[r * nc + c] = 0;
-                }
+            int o = r * nc;
+            if (r < top || r > bottom) {
+                Arrays.fill(img, o, o + nc, 0f);
+            } else {
+                Arrays.fill(img, o, o + left, 0f);
+                Arrays.fill(img, o + right + 1, o + nc, 0f);
             }
         }
     }
