@@ -82,23 +82,15 @@ final class FHog {
                 int glen = gx * gx + gy * gy;
                 int blen = bx * bx + by * by;
                 // SIMD tie-break: red only when strictly stronger than green, then blue unless weaker
-                int tx;
-                int ty;
-                int tlen;
-                if (rlen > glen) {
-                    tx = rx;
-                    ty = ry;
-                    tlen = rlen;
-                } else {
-                    tx = gx;
-                    ty = gy;
-                    tlen = glen;
-                }
-                if (!(tlen > blen)) {
-                    tx = bx;
-                    ty = by;
-                    tlen = blen;
-                }
+                // (written as selects: which channel wins is unpredictable, so branches would stall)
+                boolean redWins = rlen > glen;
+                int tx = redWins ? rx : gx;
+                int ty = redWins ? ry : gy;
+                int tlen = redWins ? rlen : glen;
+                boolean keep = tlen > blen;
+                tx = keep ? tx : bx;
+                ty = keep ? ty : by;
+                tlen = keep ? tlen : blen;
                 float v = (float) Math.sqrt((float) tlen);
                 int o = orientation(tx, ty);
                 int ixp = colIxp[x];
