@@ -14,13 +14,16 @@ import java.util.Arrays;
  * filters run over whole planes with one accumulator array per dlib accumulator: the row pass reads
  * 10 copies of the plane shifted by one column each (made once per plane with {@link #load} and
  * shared by every term and filter bank), the column pass reads copies of the term's row-pass result
- * shifted by whole rows. Per output, the operations and their order are dlib's.
+ * shifted by whole rows. Both run in stripes of {@value #STRIPE} output rows so the work rows stay in
+ * cache. Per output, the operations and their order are dlib's.
  *
  * <p>Usage per plane: {@link #load}, then {@link #apply} for each term, into the bank's response.
  *
  * <p>Thread-safety: not thread-safe; one instance per thread (it owns work arrays).
  */
 final class SeparableFilter {
+    /** Output rows per stripe: small enough for the work rows of a 1000-cell-wide plane to stay in L2. */
+    private static final int STRIPE = 16;
     private final int taps;
     private float[][] shifted = new float[0][];
     private float[] plane;
@@ -75,7 +78,6 @@ final class SeparableFilter {
         int firstCol = row.length / 2;
         int lastRow = nr - (col.length - 1) / 2;
         int lastCol = nc - (row.length - 1) / 2;
-        int n = nr * nc;
         if (!addTo) {
             zeroBorder(out, nr, nc, firstCol, firstRow, lastCol - 1, lastRow - 1);
         }
@@ -84,27 +86,43 @@ final class SeparableFilter {
         while (simdEnd < lastCol - 7) {
             simdEnd += 8;
         }
+        // Horizontal stripes of output rows keep the working set in the CPU cache; each row-pass row
+        // is computed once, just before the first stripe that needs it.
+        int done = 0;
+        for (int r0 = firstRow; r0 < lastRow; r0 += STRIPE) {
+            int r1 = Math.min(r0 + STRIPE, lastRow);
+            int need = r1 - firstRow + col.length - 1;
+            if (need > done) {
+                rowPass(row, done, need, firstCol, lastCol, simdEnd);
+                done = need;
+            }
+            columnPass(col, out, addTo, r0, r1, firstRow, firstCol, lastCol, simdEnd);
+        }
+        return new int[] {firstCol, firstRow, lastCol - 1, lastRow - 1};
+    }
+
+    /** Row pass for rows [rowFrom, rowTo), in dlib's 3-accumulator order, then its scalar tail. */
+    private void rowPass(float[] row, int rowFrom, int rowTo, int firstCol, int lastCol, int simdEnd) {
         float[] a1 = acc1;
         float[] a2 = acc2;
         float[] a3 = acc3;
         float[] s = scratch;
-        float[] t = tmp;
-        // row pass over the whole plane, in dlib's 3-accumulator order
-        Arrays.fill(a1, 0, n, 0f);
-        Arrays.fill(a2, 0, n, 0f);
-        Arrays.fill(a3, 0, n, 0f);
+        int from = rowFrom * nc;
+        int to = rowTo * nc;
+        Arrays.fill(a1, from, to, 0f);
+        Arrays.fill(a2, from, to, 0f);
+        Arrays.fill(a3, from, to, 0f);
         int k = 0;
         for (; k + 2 < row.length; k += 3) {
-            fma(a1, shifted[k], row[k], 0, n);
-            fma(a2, shifted[k + 1], row[k + 1], 0, n);
-            fma(a3, shifted[k + 2], row[k + 2], 0, n);
+            fma(a1, shifted[k], row[k], from, to);
+            fma(a2, shifted[k + 1], row[k + 1], from, to);
+            fma(a3, shifted[k + 2], row[k + 2], from, to);
         }
         for (; k < row.length; k++) {
-            fma(a1, shifted[k], row[k], 0, n);
+            fma(a1, shifted[k], row[k], from, to);
         }
-        combine(a1, a2, a3, s, 0, n);
-        // dlib's scalar tail columns
-        for (int r = 0; r < nr; r++) {
+        combine(a1, a2, a3, s, from, to);
+        for (int r = rowFrom; r < rowTo; r++) {
             int base = r * nc;
             for (int c = simdEnd; c < lastCol; c++) {
                 float v = 0;
@@ -114,9 +132,18 @@ final class SeparableFilter {
                 s[base + c] = v;
             }
         }
-        // column pass over rows [firstRow, lastRow)
-        int from = firstRow * nc;
-        int to = lastRow * nc;
+    }
+
+    /** Column pass for output rows [r0, r1), written or added into {@code out}. */
+    private void columnPass(float[] col, float[] out, boolean addTo, int r0, int r1, int firstRow, int firstCol,
+            int lastCol, int simdEnd) {
+        float[] a1 = acc1;
+        float[] a2 = acc2;
+        float[] a3 = acc3;
+        float[] s = scratch;
+        float[] t = tmp;
+        int from = r0 * nc;
+        int to = r1 * nc;
         int len = to - from;
         Arrays.fill(a1, from, to, 0f);
         Arrays.fill(a2, from, to, 0f);
@@ -131,7 +158,7 @@ final class SeparableFilter {
             shiftedFma(a1, s, (m - firstRow) * nc, col[m], t, from, len);
         }
         combine(a1, a2, a3, t, from, to);
-        for (int r = firstRow; r < lastRow; r++) {
+        for (int r = r0; r < r1; r++) {
             int o = r * nc;
             if (addTo) {
                 for (int c = o + firstCol; c < o + simdEnd; c++) {
@@ -149,7 +176,6 @@ final class SeparableFilter {
                 out[o + c] = addTo ? v + out[o + c] : v;
             }
         }
-        return new int[] {firstCol, firstRow, lastCol - 1, lastRow - 1};
     }
 
     /** {@code acc[j] = fma(src[j], f, acc[j])} for j in [from, to). */
