@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.facecensus.detectors.blazeface.BlazeFaceVariant;
+import org.facecensus.detectors.dlib.hog.DlibFrontalFaceModel;
 import org.facecensus.detectors.dlib.shape.DlibShapeDetector;
 import org.facecensus.model.ModelSpec;
 import org.facecensus.modeltools.faceapi.FaceApiModels;
@@ -18,7 +19,7 @@ public final class DetectorModels implements ModelCatalog {
     @Override
     public List<ModelSpec> models() {
         List<ModelSpec> all = new ArrayList<>(List.of(BlazeFaceVariant.BACK_256.spec(),
-                BlazeFaceVariant.FRONT_128.spec(), DlibShapeDetector.MODEL_68));
+                BlazeFaceVariant.FRONT_128.spec(), DlibFrontalFaceModel.SPEC, DlibShapeDetector.MODEL_68));
         all.addAll(FaceApiModels.LANDMARK_68.specs());
         all.addAll(FaceApiModels.AGE_GENDER.specs());
         all.addAll(FaceApiModels.SSD_MOBILENETV1.specs());

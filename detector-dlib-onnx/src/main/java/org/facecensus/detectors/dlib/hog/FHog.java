@@ -1,0 +1,277 @@
+package org.facecensus.detectors.dlib.hog;
+
+/**
+ * Felzenszwalb's 31-plane HOG as dlib's {@code extract_fhog_features} computes it on an RGB image
+ * (dlib 19.24, {@code impl_extract_fhog_features} for cell size > 1). Per pixel, the gradient of the
+ * colour channel with the largest magnitude is snapped to one of 18 orientations and its magnitude
+ * is spread bilinearly over the 4 nearest cells; each cell is then normalised against its 4 2×2-cell
+ * blocks, giving 18 contrast-sensitive, 9 contrast-insensitive and 4 texture values.
+ *
+ * <p>Exactness: dlib processes 8 pixels at a time in SIMD lanes and the rest of each row with scalar
+ * code, and the two differ in details (which channel wins a tie of gradient magnitudes, how the
+ * bilinear weights are multiplied), so both are reproduced as is, float operation by float operation,
+ * including the fused multiply-adds GCC forms when it builds dlib for FMA hardware (the reference
+ * build is {@code -O3 -march=native}): {@code a*b + c*d} becomes {@code fma(c, d, a*b)} and
+ * {@code x += a*b} becomes {@code fma(a, b, x)}. The planes match dlib's bit for bit.
+ * The output planes are padded as dlib pads them for a {@code rowsPad×colsPad} filter: a zero border
+ * of {@code (pad-1)/2} cells before and {@code pad/2} after.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class FHog {
+    private static final float[] DIR_X = {1.0000f, 0.9397f, 0.7660f, 0.500f, 0.1736f, -0.1736f, -0.5000f, -0.7660f,
+        -0.9397f};
+    private static final float[] DIR_Y = {0.0000f, 0.3420f, 0.6428f, 0.8660f, 0.9848f, 0.9848f, 0.8660f, 0.6428f,
+        0.3420f};
+    private static final float EPS = 0.0001f;
+    private static final float TEXTURE_SCALE = (float) (2 * 0.2357);
+
+    /** 31 planes of {@code height×width} floats, row-major; empty planes when the image is too small. */
+    record Features(int width, int height, float[][] planes) {
+        boolean isEmpty() {
+            return width == 0 || height == 0;
+        }
+    }
+
+    private FHog() {
+    }
+
+    static Features extract(byte[] rgb, int nc, int nr, int cell, int rowsPad, int colsPad) {
+        int cellsNr = (int) ((float) nr / (float) cell + 0.5);
+        int cellsNc = (int) ((float) nc / (float) cell + 0.5);
+        int hogNr = Math.max(cellsNr - 2, 0);
+        int hogNc = Math.max(cellsNc - 2, 0);
+        if (hogNr == 0 || hogNc == 0) {
+            return new Features(0, 0, new float[HogModel.PLANES][0]);
+        }
+        int histNc = cellsNc + 2;
+        float[] hist = new float[(cellsNr + 2) * histNc * 18];
+        int visibleNr = Math.min(cellsNr * cell, nr) - 1;
+        int visibleNc = Math.min(cellsNc * cell, nc) - 1;
+        int stride = nc * 3;
+        int simdEnd = 1 + 8 * Math.max(0, (visibleNc - 1) / 8);
+        // the SIMD lanes' horizontal interpolation depends on the column only
+        int[] colIxp = new int[simdEnd];
+        float[] colVx0 = new float[simdEnd];
+        float[] colVx1 = new float[simdEnd];
+        for (int x = 1; x < simdEnd; x++) {
+            float xp = ((float) x + 0.5f) / (float) cell + 0.5f;
+            colIxp[x] = (int) xp;
+            colVx0[x] = xp - (float) colIxp[x];
+            colVx1[x] = 1.0f - colVx0[x];
+        }
+        for (int y = 1; y < visibleNr; y++) {
+            float yp = (float) (((double) (float) y + 0.5) / (float) cell - 0.5);
+            int iyp = (int) Math.floor(yp);
+            float vy0 = yp - iyp;
+            float vy1 = (float) (1.0 - vy0);
+            int row = y * stride;
+            int h1 = (iyp + 1) * histNc;
+            int h2 = (iyp + 2) * histNc;
+            int x = 1;
+            // dlib's 8-lane SIMD part of the row: blocks of 8 from x = 1 while x < visibleNc - 7
+            for (; x < simdEnd; x++) {
+                int p = row + x * 3;
+                int rx = (rgb[p + 3] & 0xFF) - (rgb[p - 3] & 0xFF);
+                int ry = (rgb[p + stride] & 0xFF) - (rgb[p - stride] & 0xFF);
+                int gx = (rgb[p + 4] & 0xFF) - (rgb[p - 2] & 0xFF);
+                int gy = (rgb[p + 1 + stride] & 0xFF) - (rgb[p + 1 - stride] & 0xFF);
+                int bx = (rgb[p + 5] & 0xFF) - (rgb[p - 1] & 0xFF);
+                int by = (rgb[p + 2 + stride] & 0xFF) - (rgb[p + 2 - stride] & 0xFF);
+                int rlen = rx * rx + ry * ry;
+                int glen = gx * gx + gy * gy;
+                int blen = bx * bx + by * by;
+                // SIMD tie-break: red only when strictly stronger than green, then blue unless weaker
+                // (written as selects: which channel wins is unpredictable, so branches would stall)
+                boolean redWins = rlen > glen;
+                int tx = redWins ? rx : gx;
+                int ty = redWins ? ry : gy;
+                int tlen = redWins ? rlen : glen;
+                boolean keep = tlen > blen;
+                tx = keep ? tx : bx;
+                ty = keep ? ty : by;
+                tlen = keep ? tlen : blen;
+                float v = (float) Math.sqrt((float) tlen);
+                int o = orientation(tx, ty);
+                int ixp = colIxp[x];
+                float vx1 = colVx1[x] * v;
+                float vx0 = colVx0[x] * v;
+                int a = (h1 + ixp) * 18 + o;
+                int b = (h2 + ixp) * 18 + o;
+                hist[a] += vy1 * vx1;
+                hist[b] += vy0 * vx1;
+                hist[a + 18] += vy1 * vx0;
+                hist[b + 18] += vy0 * vx0;
+            }
+            // dlib's scalar remainder of the row
+            for (; x < visibleNc; x++) {
+                int p = row + x * 3;
+                int rx = (rgb[p + 3] & 0xFF) - (rgb[p - 3] & 0xFF);
+                int ry = (rgb[p + stride] & 0xFF) - (rgb[p - stride] & 0xFF);
+                int gx = (rgb[p + 4] & 0xFF) - (rgb[p - 2] & 0xFF);
+                int gy = (rgb[p + 1 + stride] & 0xFF) - (rgb[p + 1 - stride] & 0xFF);
+                int bx = (rgb[p + 5] & 0xFF) - (rgb[p - 1] & 0xFF);
+                int by = (rgb[p + 2 + stride] & 0xFF) - (rgb[p + 2 - stride] & 0xFF);
+                int len = rx * rx + ry * ry;
+                int tx = rx;
+                int ty = ry;
+                int glen = gx * gx + gy * gy;
+                int blen = bx * bx + by * by;
+                // scalar tie-break: a later channel wins only when strictly stronger
+                if (glen > len) {
+                    len = glen;
+                    tx = gx;
+                    ty = gy;
+                }
+                if (blen > len) {
+                    len = blen;
+                    tx = bx;
+                    ty = by;
+                }
+                int o = orientation(tx, ty);
+                float v = (float) Math.sqrt((float) len);
+                float xp = (float) (((double) x + 0.5) / (double) cell - 0.5);
+                int ixp = (int) Math.floor(xp);
+                float vx0 = xp - ixp;
+                float vx1 = (float) (1.0 - vx0);
+                int i11 = (h1 + ixp + 1) * 18 + o;
+                int i01 = (h2 + ixp + 1) * 18 + o;
+                int i10 = (h1 + ixp + 2) * 18 + o;
+                int i00 = (h2 + ixp + 2) * 18 + o;
+                hist[i11] = Math.fma(vy1 * vx1, v, hist[i11]);
+                hist[i01] = Math.fma(vy0 * vx1, v, hist[i01]);
+                hist[i10] = Math.fma(vy1 * vx0, v, hist[i10]);
+                hist[i00] = Math.fma(vy0 * vx0, v, hist[i00]);
+            }
+        }
+        // energy of each cell, summed over the 9 contrast-insensitive orientations
+        float[] norm = new float[cellsNr * cellsNc];
+        for (int r = 0; r < cellsNr; r++) {
+            for (int c = 0; c < cellsNc; c++) {
+                int h = ((r + 1) * histNc + c + 1) * 18;
+                float n = 0;
+                for (int o = 0; o < 9; o++) {
+                    float s = hist[h + o] + hist[h + o + 9];
+                    n = Math.fma(s, s, n);
+                }
+                norm[r * cellsNc + c] = n;
+            }
+        }
+        int outNr = hogNr + rowsPad - 1;
+        int outNc = hogNc + colsPad - 1;
+        float[][] planes = new float[HogModel.PLANES][outNr * outNc];
+        int rowOff = (rowsPad - 1) / 2;
+        int colOff = (colsPad - 1) / 2;
+        float[] nn = new float[4];
+        float[] n = new float[4];
+        float[] t = new float[4];
+        float[] h0 = new float[4];
+        float[] h1v = new float[4];
+        float[] h2v = new float[4];
+        for (int y = 0; y < hogNr; y++) {
+            int r0 = y * cellsNc;
+            int r1 = (y + 1) * cellsNc;
+            int r2 = (y + 2) * cellsNc;
+            for (int x = 0; x < hogNc; x++) {
+                float a = norm[r1 + x + 1];
+                float z1a = a;
+                float z1b = norm[r0 + x + 1];
+                float z1c = norm[r1 + x];
+                float z1d = norm[r0 + x];
+                float z2a = norm[r1 + x + 2];
+                float z2b = norm[r0 + x + 2];
+                float z2c = a;
+                float z2d = norm[r0 + x + 1];
+                float z3a = norm[r2 + x + 1];
+                float z3b = a;
+                float z3c = norm[r2 + x];
+                float z3d = norm[r1 + x];
+                float z4a = norm[r2 + x + 2];
+                float z4b = norm[r1 + x + 2];
+                float z4c = norm[r2 + x + 1];
+                float z4d = a;
+                nn[0] = 0.2f * (float) Math.sqrt(z1a + z2a + z3a + z4a + EPS);
+                nn[1] = 0.2f * (float) Math.sqrt(z1b + z2b + z3b + z4b + EPS);
+                nn[2] = 0.2f * (float) Math.sqrt(z1c + z2c + z3c + z4c + EPS);
+                nn[3] = 0.2f * (float) Math.sqrt(z1d + z2d + z3d + z4d + EPS);
+                for (int k = 0; k < 4; k++) {
+                    n[k] = 0.1f / nn[k];
+                    t[k] = 0;
+                }
+                int h = ((y + 2) * histNc + x + 2) * 18;
+                int out = (y + rowOff) * outNc + x + colOff;
+                for (int o = 0; o < 18; o += 3) {
+                    float v0 = hist[h + o];
+                    float v1 = hist[h + o + 1];
+                    float v2 = hist[h + o + 2];
+                    for (int k = 0; k < 4; k++) {
+                        h0[k] = Math.min(v0, nn[k]) * n[k];
+                        h1v[k] = Math.min(v1, nn[k]) * n[k];
+                        h2v[k] = Math.min(v2, nn[k]) * n[k];
+                        t[k] += h0[k] + h1v[k] + h2v[k];
+                    }
+                    planes[o][out] = sum(h0);
+                    planes[o + 1][out] = sum(h1v);
+                    planes[o + 2][out] = sum(h2v);
+                }
+                for (int k = 0; k < 4; k++) {
+                    t[k] *= TEXTURE_SCALE;
+                }
+                for (int o = 0; o < 9; o++) {
+                    float v0 = hist[h + o] + hist[h + o + 9];
+                    for (int k = 0; k < 4; k++) {
+                        h0[k] = Math.min(v0, nn[k]) * n[k];
+                    }
+                    planes[o + 18][out] = sum(h0);
+                }
+                planes[27][out] = t[0];
+                planes[28][out] = t[1];
+                planes[29][out] = t[2];
+                planes[30][out] = t[3];
+            }
+        }
+        return new Features(outNc, outNr, planes);
+    }
+
+    /** The horizontal sum of 4 lanes in the order of SSE4.1's {@code dpps}: (a+b)+(c+d). */
+    private static float sum(float[] v) {
+        return (v[0] + v[1]) + (v[2] + v[3]);
+    }
+
+    /**
+     * {@link #snap} for every gradient a byte image can have (both components in [-255, 255]),
+     * computed once: the same function, looked up instead of evaluated per pixel.
+     */
+    private static final byte[] ORIENTATION = new byte[511 * 511];
+
+    static {
+        for (int gy = -255; gy <= 255; gy++) {
+            for (int gx = -255; gx <= 255; gx++) {
+                ORIENTATION[(gy + 255) * 511 + gx + 255] = (byte) snap(gx, gy);
+            }
+        }
+    }
+
+    private static int orientation(int gx, int gy) {
+        return ORIENTATION[(gy + 255) * 511 + gx + 255];
+    }
+
+    /** Snaps a gradient to one of 18 directions: 0-8 along {@code DIR}, 9-17 against it. */
+    private static int snap(int gx, int gy) {
+        float fx = gx;
+        float fy = gy;
+        float best = 0;
+        int bestO = 0;
+        for (int o = 0; o < 9; o++) {
+            float dot = Math.fma(DIR_Y[o], fy, DIR_X[o] * fx);
+            if (dot > best) {
+                best = dot;
+                bestO = o;
+            } else if (-dot > best) {
+                best = -dot;
+                bestO = o + 9;
+            }
+        }
+        return bestO;
+    }
+}
