@@ -87,6 +87,14 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--min-score", paramLabel = "S", description = "Drop detections scoring below S (detector default if unset; blazeface: 0.65).")
     Double minScore;
 
+    @Option(names = "--upsample", paramLabel = "N",
+            description = "dlib-hog only: times to upsample with dlib's pyramid_up (default 1, face_recognition's).")
+    Integer upsample;
+
+    @Option(names = "--scale", paramLabel = "F",
+            description = "dlib-hog only: resize by F first (bilinear, half-pixel centres), boxes mapped back; the poster study used 2.5.")
+    Double scale;
+
     @Option(names = "--landmarks", paramLabel = "NAME",
             description = "Also locate landmarks in each box with this landmark detector, e.g. dlib-68 "
                     + "(its points replace the detector's keypoints in 'landmarks'; those move to 'keypoints').")
@@ -139,6 +147,16 @@ final class DetectCommand implements Callable<Integer> {
         }
         if (minScore != null) {
             options = options.withMinScore(minScore);
+        }
+        if ((upsample != null || scale != null) && !provider.name().equals("dlib-hog")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--upsample and --scale apply to --detector dlib-hog only (not " + provider.name() + ")");
+        }
+        if (upsample != null) {
+            options = options.withUpsample(upsample);
+        }
+        if (scale != null) {
+            options = options.withPrescale(scale);
         }
         if ((alignerName == null) != (alignedDir == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -7,9 +7,10 @@ import org.facecensus.spi.ProviderContext;
 
 /**
  * {@code dlib-hog}: dlib's HOG frontal face detector in pure Java (see {@link DlibHogDetector}).
- * Defaults are face_recognition's ({@code upsample 1}); the system properties
- * {@code facecensus.dlib-hog.upsample} and {@code facecensus.dlib-hog.scale} change them (the poster
- * study used upsample 0 after scaling ×2.5). {@code minScore} is dlib's {@code adjust_threshold}
+ * Defaults are face_recognition's ({@code upsample 1}); {@link org.facecensus.detect.DetectorOptions}'
+ * {@code upsample} and {@code prescale} (CLI {@code --upsample}, {@code --scale}) change them, as do the
+ * system properties {@code facecensus.dlib-hog.upsample} and {@code facecensus.dlib-hog.scale} (the
+ * poster study used upsample 0 after scaling ×2.5); the options win over the properties. {@code minScore} is dlib's {@code adjust_threshold}
  * (default 0); {@code minFaceSize} drops smaller boxes.
  *
  * <p>Thread-safety: stateless.
@@ -50,6 +51,13 @@ public final class DlibHogProvider implements FaceDetectorProvider {
         } catch (IllegalArgumentException e) {
             throw new FaceCensusException("Invalid dlib-hog setting (" + e.getMessage() + "): set -D" + UPSAMPLE_PROPERTY
                     + " to 0..4 and -D" + SCALE_PROPERTY + " to a factor in (0, 16].", e);
+        }
+        try {
+            context.detectorOptions().upsample().ifPresent(b::upsample);
+            context.detectorOptions().prescale().ifPresent(b::scale);
+        } catch (IllegalArgumentException e) {
+            throw new FaceCensusException("Invalid dlib-hog setting: " + e.getMessage()
+                    + ". Use --upsample 0..4 and --scale in (0, 16].", e);
         }
         context.detectorOptions().minScore().ifPresent(b::adjustThreshold);
         context.detectorOptions().minFaceSize().ifPresent(b::minFaceSize);
