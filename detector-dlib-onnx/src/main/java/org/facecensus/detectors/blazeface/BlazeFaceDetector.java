@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.facecensus.FaceCensusException;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
 import org.facecensus.detect.FaceBox;
@@ -24,6 +22,7 @@ import org.facecensus.model.ModelStore;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.spi.inference.InferenceEngines;
 import org.facecensus.spi.inference.InferenceSession;
+import org.facecensus.spi.inference.LazySession;
 import org.facecensus.spi.inference.Tensor;
 import org.facecensus.timing.StageTimer;
 
@@ -54,12 +53,11 @@ public final class BlazeFaceDetector implements FaceDetector {
     private final BlazeFacePreprocessor preprocessor = new BlazeFacePreprocessor();
     private final BlazeFaceDecoder decoder;
     private final WeightedNms nms;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final BlazeFaceVariant verifier;
     private final BlazeFaceDecoder verifierDecoder;
     private final double minVerifyScore;
-    private volatile InferenceSession session;
-    private volatile InferenceSession verifierSession;
+    private final LazySession session;
+    private final LazySession verifierSession;
     /** The face's share of the verification window: mid-band for the front model. */
     private static final double VERIFY_FACE_FRACTION = 0.45;
 
@@ -77,6 +75,8 @@ public final class BlazeFaceDetector implements FaceDetector {
         this.verifier = b.verifier;
         this.verifierDecoder = verifier == null ? null : new BlazeFaceDecoder(verifier.inputSize());
         this.minVerifyScore = b.minVerifyScore;
+        this.session = new LazySession(name + " detector", () -> open(variant));
+        this.verifierSession = new LazySession(name + " detector", () -> open(verifier));
     }
 
     public static Builder builder() {
@@ -106,8 +106,7 @@ public final class BlazeFaceDetector implements FaceDetector {
         if (verifier != null) {
             p.put("minVerifyScore", minVerifyScore);
         }
-        InferenceSession s = session;
-        p.put("device", s == null ? device.name() : s.device().name());
+        p.put("device", session.ifOpen().map(s -> s.device().name()).orElse(device.name()));
         return p;
     }
 
@@ -137,7 +136,7 @@ public final class BlazeFaceDetector implements FaceDetector {
 
     @Override
     public Detections detect(RgbImage image) {
-        InferenceSession net = session();
+        InferenceSession net = session.get();
         StageTimer timer = new StageTimer();
         TilePlan plan = plan(image.width(), image.height());
         double minFace = minFaceSize > 0 ? minFaceSize : defaultMinFace(image.width(), image.height());
@@ -170,7 +169,7 @@ public final class BlazeFaceDetector implements FaceDetector {
         }
         List<Candidate> merged = timer.time("postprocess", () -> nms.apply(candidates));
         if (verifier != null && !merged.isEmpty()) {
-            InferenceSession check = verifierSession();
+            InferenceSession check = verifierSession.get();
             List<Candidate> all = merged;
             merged = timer.time("verify", () -> verified(image, all, check));
         }
@@ -257,59 +256,14 @@ public final class BlazeFaceDetector implements FaceDetector {
         return faces;
     }
 
-    private InferenceSession session() {
-        InferenceSession s = session;
-        if (s == null) {
-            synchronized (this) {
-                ensureOpen();
-                if (session == null) {
-                    session = open(variant);
-                }
-                s = session;
-            }
-        }
-        ensureOpen();
-        return s;
-    }
-
-    private InferenceSession verifierSession() {
-        InferenceSession s = verifierSession;
-        if (s == null) {
-            synchronized (this) {
-                ensureOpen();
-                if (verifierSession == null) {
-                    verifierSession = open(verifier);
-                }
-                s = verifierSession;
-            }
-        }
-        return s;
-    }
-
     private InferenceSession open(BlazeFaceVariant v) {
         return InferenceEngines.open(store.require(v.spec()), v.spec().info(), device);
     }
 
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new FaceCensusException("This " + name + " detector is closed; create a new one.");
-        }
-    }
-
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            synchronized (this) {
-                if (session != null) {
-                    session.close();
-                    session = null;
-                }
-                if (verifierSession != null) {
-                    verifierSession.close();
-                    verifierSession = null;
-                }
-            }
-        }
+        session.close();
+        verifierSession.close();
     }
 
     /**

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.facecensus.FaceCensusException;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.detect.LandmarkScheme;
@@ -21,6 +19,7 @@ import org.facecensus.modeltools.faceapi.FaceApiOnnxCache;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.spi.inference.InferenceEngines;
 import org.facecensus.spi.inference.InferenceSession;
+import org.facecensus.spi.inference.LazySession;
 import org.facecensus.spi.inference.Tensor;
 
 /**
@@ -46,12 +45,12 @@ public final class FaceApiLandmarkDetector implements LandmarkDetector {
 
     private final ModelStore store;
     private final ExecutionDevice device;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile InferenceSession session;
+    private final LazySession session;
 
     public FaceApiLandmarkDetector(ModelStore store, ExecutionDevice device) {
         this.store = Objects.requireNonNull(store, "store");
         this.device = Objects.requireNonNull(device, "device");
+        this.session = new LazySession(NAME + " landmark detector", () -> InferenceEngines.open(FaceApiOnnxCache.landmark68(store), INFO, this.device));
     }
 
     @Override
@@ -104,31 +103,11 @@ public final class FaceApiLandmarkDetector implements LandmarkDetector {
     }
 
     private InferenceSession session() {
-        InferenceSession s = session;
-        if (s == null) {
-            synchronized (this) {
-                if (closed.get()) {
-                    throw new FaceCensusException("The " + NAME + " landmark detector is closed; create a new one.");
-                }
-                s = session;
-                if (s == null) {
-                    s = InferenceEngines.open(FaceApiOnnxCache.landmark68(store), INFO, device);
-                    session = s;
-                }
-            }
-        }
-        return s;
+        return session.get();
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            synchronized (this) {
-                if (session != null) {
-                    session.close();
-                    session = null;
-                }
-            }
-        }
+        session.close();
     }
 }

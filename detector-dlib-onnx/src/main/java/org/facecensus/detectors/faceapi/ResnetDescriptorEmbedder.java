@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
@@ -24,6 +23,7 @@ import org.facecensus.modeltools.faceapi.FaceApiRecognition;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.spi.inference.InferenceEngines;
 import org.facecensus.spi.inference.InferenceSession;
+import org.facecensus.spi.inference.LazySession;
 import org.facecensus.spi.inference.Tensor;
 
 /**
@@ -56,12 +56,12 @@ public final class ResnetDescriptorEmbedder implements FaceEmbedder {
 
     private final ModelStore store;
     private final ExecutionDevice device;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile InferenceSession session;
+    private final LazySession session;
 
     public ResnetDescriptorEmbedder(ModelStore store, ExecutionDevice device) {
         this.store = Objects.requireNonNull(store, "store");
         this.device = Objects.requireNonNull(device, "device");
+        this.session = new LazySession(NAME + " embedder", () -> InferenceEngines.open(FaceApiOnnxCache.faceRecognition(store), INFO, this.device));
     }
 
     @Override
@@ -170,34 +170,11 @@ public final class ResnetDescriptorEmbedder implements FaceEmbedder {
     }
 
     private InferenceSession session() {
-        InferenceSession s = session;
-        if (s == null) {
-            synchronized (this) {
-                if (closed.get()) {
-                    throw new FaceCensusException("The " + NAME + " embedder is closed; create a new one.");
-                }
-                s = session;
-                if (s == null) {
-                    s = InferenceEngines.open(FaceApiOnnxCache.faceRecognition(store), INFO, device);
-                    session = s;
-                }
-            }
-        }
-        if (closed.get()) {
-            throw new FaceCensusException("The " + NAME + " embedder is closed; create a new one.");
-        }
-        return s;
+        return session.get();
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            synchronized (this) {
-                if (session != null) {
-                    session.close();
-                    session = null;
-                }
-            }
-        }
+        session.close();
     }
 }

@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.facecensus.FaceCensusException;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
 import org.facecensus.detect.FaceBox;
@@ -21,6 +19,7 @@ import org.facecensus.modeltools.faceapi.FaceApiTiny;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.spi.inference.InferenceEngines;
 import org.facecensus.spi.inference.InferenceSession;
+import org.facecensus.spi.inference.LazySession;
 import org.facecensus.spi.inference.Tensor;
 import org.facecensus.timing.StageTimer;
 
@@ -53,8 +52,7 @@ public final class TinyFaceDetector implements FaceDetector {
     private final int inputSize;
     private final double scoreThreshold;
     private volatile double minFaceSize;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile InferenceSession session;
+    private final LazySession session;
 
     /**
      * @param inputSize      a positive multiple of 32, as face-api requires; its default 416
@@ -63,6 +61,7 @@ public final class TinyFaceDetector implements FaceDetector {
     public TinyFaceDetector(ModelStore store, ExecutionDevice device, int inputSize, double scoreThreshold) {
         this.store = Objects.requireNonNull(store, "store");
         this.device = Objects.requireNonNull(device, "device");
+        this.session = new LazySession(NAME + " detector", () -> InferenceEngines.open(FaceApiOnnxCache.tinyFaceDetector(store), INFO, this.device));
         if (inputSize <= 0 || inputSize % 32 != 0) {
             throw new IllegalArgumentException("inputSize must be a positive multiple of 32, as face-api requires: "
                     + inputSize);
@@ -108,8 +107,7 @@ public final class TinyFaceDetector implements FaceDetector {
         p.put("scoreThreshold", scoreThreshold);
         p.put("nmsIou", FaceApiTiny.IOU_THRESHOLD);
         p.put("minFaceSize", minFaceSize > 0 ? minFaceSize : "none (face-api's)");
-        InferenceSession s = session;
-        p.put("device", s == null ? device.name() : s.device().name());
+        p.put("device", session.ifOpen().map(s -> s.device().name()).orElse(device.name()));
         return p;
     }
 
@@ -144,35 +142,11 @@ public final class TinyFaceDetector implements FaceDetector {
     }
 
     private InferenceSession session() {
-        InferenceSession s = session;
-        if (s == null) {
-            synchronized (this) {
-                ensureOpen();
-                if (session == null) {
-                    session = InferenceEngines.open(FaceApiOnnxCache.tinyFaceDetector(store), INFO, device);
-                }
-                s = session;
-            }
-        }
-        ensureOpen();
-        return s;
-    }
-
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new FaceCensusException("This " + NAME + " detector is closed; create a new one.");
-        }
+        return session.get();
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            synchronized (this) {
-                if (session != null) {
-                    session.close();
-                    session = null;
-                }
-            }
-        }
+        session.close();
     }
 }
