@@ -1,7 +1,6 @@
 package org.facecensus.detectors.ssd;
 
-import java.nio.ByteBuffer;
-
+import org.facecensus.detectors.faceapi.FaceApiInput;
 import org.facecensus.image.RgbImage;
 import org.facecensus.modeltools.faceapi.FaceApiSsd;
 
@@ -28,48 +27,7 @@ public final class SsdPreprocessor {
 
     /** Writes the image's normalised {@code 3×512×512} tensor into {@code out} at {@code offset}. */
     public static void writeTensor(RgbImage image, float[] out, int offset) {
-        ByteBuffer px = image.pixels();
-        int w = image.width();
-        int h = image.height();
-        int stride = w * 3;
-        int side = Math.max(w, h);
-        int plane = SIZE * SIZE;
-        float scale = (float) side / SIZE;
-        int[] c0 = new int[SIZE];
-        int[] c1 = new int[SIZE];
-        float[] cf = new float[SIZE];
-        for (int c = 0; c < SIZE; c++) {
-            float fc = side == SIZE ? c : scale * c;
-            c0[c] = (int) Math.floor(fc);
-            c1[c] = Math.min(side - 1, (int) Math.ceil(fc));
-            cf[c] = fc - c0[c];
-        }
-        float[] top = new float[3];
-        for (int r = 0; r < SIZE; r++) {
-            float fr = side == SIZE ? r : scale * r;
-            int r0 = (int) Math.floor(fr);
-            int r1 = Math.min(side - 1, (int) Math.ceil(fr));
-            float rowFrac = fr - r0;
-            boolean in0 = r0 < h;
-            boolean in1 = r1 < h;
-            int base0 = r0 * stride;
-            int base1 = r1 * stride;
-            for (int c = 0; c < SIZE; c++) {
-                int x0 = c0[c];
-                int x1 = c1[c];
-                float colFrac = cf[c];
-                for (int ch = 0; ch < 3; ch++) {
-                    float tl = in0 && x0 < w ? px.get(base0 + x0 * 3 + ch) & 0xff : 0f;
-                    float tr = in0 && x1 < w ? px.get(base0 + x1 * 3 + ch) & 0xff : 0f;
-                    float bl = in1 && x0 < w ? px.get(base1 + x0 * 3 + ch) & 0xff : 0f;
-                    float br = in1 && x1 < w ? px.get(base1 + x1 * 3 + ch) & 0xff : 0f;
-                    float t = tl + (tr - tl) * colFrac;
-                    float b = bl + (br - bl) * colFrac;
-                    float v = t + (b - t) * rowFrac;
-                    out[offset + ch * plane + r * SIZE + c] = v / 127.5f - 1f;
-                }
-            }
-        }
+        FaceApiInput.padResize(image, SIZE, (v, ch) -> v / 127.5f - 1f, out, offset);
     }
 
     /**

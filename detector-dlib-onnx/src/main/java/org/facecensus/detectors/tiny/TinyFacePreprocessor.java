@@ -1,7 +1,6 @@
 package org.facecensus.detectors.tiny;
 
-import java.nio.ByteBuffer;
-
+import org.facecensus.detectors.faceapi.FaceApiInput;
 import org.facecensus.image.RgbImage;
 import org.facecensus.modeltools.faceapi.FaceApiTiny;
 
@@ -28,48 +27,8 @@ public final class TinyFacePreprocessor {
 
     /** Writes the image's normalised {@code 3×S×S} tensor into {@code out} at {@code offset}. */
     public static void writeTensor(RgbImage image, int size, float[] out, int offset) {
-        ByteBuffer px = image.pixels();
-        int w = image.width();
-        int h = image.height();
-        int stride = w * 3;
-        int side = Math.max(w, h);
-        int plane = size * size;
-        float scale = (float) side / size;
         float[] mean = FaceApiTiny.MEAN_RGB;
-        int[] c0 = new int[size];
-        int[] c1 = new int[size];
-        float[] cf = new float[size];
-        for (int c = 0; c < size; c++) {
-            float fc = side == size ? c : scale * c;
-            c0[c] = (int) Math.floor(fc);
-            c1[c] = Math.min(side - 1, (int) Math.ceil(fc));
-            cf[c] = fc - c0[c];
-        }
-        for (int r = 0; r < size; r++) {
-            float fr = side == size ? r : scale * r;
-            int r0 = (int) Math.floor(fr);
-            int r1 = Math.min(side - 1, (int) Math.ceil(fr));
-            float rowFrac = fr - r0;
-            boolean in0 = r0 < h;
-            boolean in1 = r1 < h;
-            int base0 = r0 * stride;
-            int base1 = r1 * stride;
-            for (int c = 0; c < size; c++) {
-                int x0 = c0[c];
-                int x1 = c1[c];
-                float colFrac = cf[c];
-                for (int ch = 0; ch < 3; ch++) {
-                    float tl = in0 && x0 < w ? px.get(base0 + x0 * 3 + ch) & 0xff : 0f;
-                    float tr = in0 && x1 < w ? px.get(base0 + x1 * 3 + ch) & 0xff : 0f;
-                    float bl = in1 && x0 < w ? px.get(base1 + x0 * 3 + ch) & 0xff : 0f;
-                    float br = in1 && x1 < w ? px.get(base1 + x1 * 3 + ch) & 0xff : 0f;
-                    float t = tl + (tr - tl) * colFrac;
-                    float b = bl + (br - bl) * colFrac;
-                    float v = t + (b - t) * rowFrac;
-                    out[offset + ch * plane + r * size + c] = (v - mean[ch]) / 255f;
-                }
-            }
-        }
+        FaceApiInput.padResize(image, size, (v, ch) -> (v - mean[ch]) / 255f, out, offset);
     }
 
     /**
