@@ -1,0 +1,102 @@
+package org.facecensus.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.facecensus.align.AlignedFace;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.FaceBox;
+import org.facecensus.detect.Landmarks;
+import org.facecensus.detectors.faceapi.FaceApiAgeGenderClassifier;
+import org.facecensus.detectors.faceapi.FaceApiLandmarkDetector;
+import org.facecensus.detectors.ssd.SsdMobilenetDetector;
+import org.facecensus.image.ImageLoader;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelStore;
+import org.facecensus.spi.inference.ExecutionDevice;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * landmark68-net and faceapi-agegender per face, batched as the CLI runs them: the faces
+ * ssd-mobilenet finds in one photo ({@value #FACES} taken, repeated if fewer), all in one call per
+ * invocation; scores are per face. One thread, ONNX Runtime with 1 intra-op thread (issue 4 asks
+ * for at most 5 ms per face each). Run:
+ * {@code java -jar benchmarks/target/benchmarks.jar FaceApiLandmarksAgeGender}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = "-Dfacecensus.onnx.threads=1")
+@Threads(1)
+public class FaceApiLandmarksAgeGenderBenchmark {
+    static final int FACES = 8;
+
+    @Param("../shared/data/dlib-faces/2008_002470.jpg")
+    public String image;
+
+    private RgbImage pixels;
+    private List<FaceBox> boxes;
+    private List<AlignedFace> crops;
+    private FaceApiLandmarkDetector landmarks;
+    private FaceApiAgeGenderClassifier ageGender;
+
+    @Setup(Level.Trial)
+    public void load() {
+        pixels = ImageLoader.defaults().load(Path.of(image));
+        List<DetectedFace> found;
+        try (SsdMobilenetDetector ssd = new SsdMobilenetDetector(ModelStore.defaultStore(), ExecutionDevice.CPU)) {
+            found = ssd.detect(pixels).faces();
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no face found in " + image);
+        }
+        landmarks = new FaceApiLandmarkDetector(ModelStore.defaultStore(), ExecutionDevice.CPU);
+        ageGender = new FaceApiAgeGenderClassifier(ModelStore.defaultStore(), ExecutionDevice.CPU);
+        boxes = new ArrayList<>();
+        crops = new ArrayList<>();
+        for (int i = 0; i < FACES; i++) {
+            DetectedFace f = found.get(i % found.size());
+            boxes.add(f.box());
+            Landmarks l = landmarks.locate(pixels, f.box());
+            crops.add(FaceApiAgeGenderClassifier.alignedFace(pixels, new DetectedFace(f.box(), l)));
+        }
+        landmarks.locateAll(pixels, boxes);
+        ageGender.predictAll(crops);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        landmarks.close();
+        ageGender.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FACES)
+    public List<Landmarks> landmarksPerFace() {
+        return landmarks.locateAll(pixels, boxes);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FACES)
+    public List<FaceApiAgeGenderClassifier.AgeGender> ageGenderPerFace() {
+        return ageGender.predictAll(crops);
+    }
+}
