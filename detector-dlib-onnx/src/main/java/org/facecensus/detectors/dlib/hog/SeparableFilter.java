@@ -131,6 +131,10 @@ final class SeparableFilter {
         }
         for (int r = rowFrom; r < rowTo; r++) {
             int base = r * nc;
+            if (row.length == 10) {
+                tail10(shifted, row, s, base + simdEnd, base + lastCol, false);
+                continue;
+            }
             for (int c = simdEnd; c < lastCol; c++) {
                 float v = 0;
                 for (int q = 0; q < row.length; q++) {
@@ -161,8 +165,8 @@ final class SeparableFilter {
             for (int r = r0; r < r1; r++) {
                 int o = r * nc;
                 fused10(rs, col, out, o + firstCol, o + simdEnd, addTo);
+                tail10(rs, col, out, o + simdEnd, o + lastCol, addTo);
             }
-            columnTail(col, out, addTo, r0, r1, firstRow, lastCol, simdEnd);
             return;
         }
         Arrays.fill(a1, from, to, 0f);
@@ -255,6 +259,26 @@ final class SeparableFilter {
                 float a3 = Math.fma(s8[j], f8, Math.fma(s5[j], f5, Math.fma(s2[j], f2, 0f)));
                 out[j] = a1[j] + (a2[j] + a3);
             }
+        }
+    }
+
+    /**
+     * dlib's scalar remainder of a row for 10 taps: one accumulator, taps ascending (as the general
+     * tail loops), written out so that the CPU overlaps the chains of neighbouring columns.
+     */
+    private static void tail10(float[][] src, float[] f, float[] out, int from, int to, boolean addTo) {
+        for (int j = from; j < to; j++) {
+            float v = Math.fma(src[0][j], f[0], 0f);
+            v = Math.fma(src[1][j], f[1], v);
+            v = Math.fma(src[2][j], f[2], v);
+            v = Math.fma(src[3][j], f[3], v);
+            v = Math.fma(src[4][j], f[4], v);
+            v = Math.fma(src[5][j], f[5], v);
+            v = Math.fma(src[6][j], f[6], v);
+            v = Math.fma(src[7][j], f[7], v);
+            v = Math.fma(src[8][j], f[8], v);
+            v = Math.fma(src[9][j], f[9], v);
+            out[j] = addTo ? v + out[j] : v;
         }
     }
 
