@@ -54,6 +54,14 @@ final class DlibResize {
             }
             simdEnd = Math.min(c, outW);
         }
+        // the two input rows in use, as floats: each input row feeds one or two output rows, and
+        // converting it once (a loop C2 vectorises) saves 12 int-to-float conversions per pixel; the
+        // values are the same (bytes are exact in float), so the products are too
+        int rowLen = inW * 3;
+        float[] topF = new float[rowLen];
+        float[] botF = new float[rowLen];
+        int topAt = -1;
+        int botAt = -1;
         double y = -yScale;
         for (int r = 0; r < outH; r++) {
             y += yScale;
@@ -65,6 +73,25 @@ final class DlibResize {
             int topRow = top * inW * 3;
             int bottomRow = bottom * inW * 3;
             int outRow = r * outW * 3;
+            if (simdEnd > 0) {
+                if (topAt != top) {
+                    if (botAt == top) {
+                        float[] t = topF;
+                        topF = botF;
+                        botF = t;
+                        botAt = topAt;
+                    } else {
+                        toFloat(in, topRow, topF, rowLen);
+                    }
+                    topAt = top;
+                }
+                if (botAt != bottom) {
+                    toFloat(in, bottomRow, botF, rowLen);
+                    botAt = bottom;
+                }
+            }
+            float[] tf = topF;
+            float[] bf = botF;
             int c = 0;
             for (; c < simdEnd; c++) {
                 int left = lefts[c];
@@ -74,12 +101,11 @@ final class DlibResize {
                 float trf = invTb * lr;
                 float blf = tb * invLr;
                 float brf = tb * lr;
-                int tl = topRow + left * 3;
-                int bl = bottomRow + left * 3;
+                int l = left * 3;
                 int o = outRow + c * 3;
                 for (int ch = 0; ch < 3; ch++) {
-                    float v = Math.fma(brf, in[bl + 3 + ch] & 0xFF, Math.fma(blf, in[bl + ch] & 0xFF,
-                            Math.fma(trf, in[tl + 3 + ch] & 0xFF, tlf * (in[tl + ch] & 0xFF))));
+                    float v = Math.fma(brf, bf[l + 3 + ch], Math.fma(blf, bf[l + ch],
+                            Math.fma(trf, tf[l + 3 + ch], tlf * tf[l + ch])));
                     out[o + ch] = (byte) (int) v;
                 }
             }
@@ -104,5 +130,12 @@ final class DlibResize {
             }
         }
         return out;
+    }
+
+    /** {@code dst[i] = src[from + i] & 0xFF} for i in [0, len). */
+    private static void toFloat(byte[] src, int from, float[] dst, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[i] = src[from + i] & 0xFF;
+        }
     }
 }

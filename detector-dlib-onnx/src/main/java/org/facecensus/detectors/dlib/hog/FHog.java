@@ -162,12 +162,8 @@ final class FHog {
         float[][] planes = new float[HogModel.PLANES][outNr * outNc];
         int rowOff = (rowsPad - 1) / 2;
         int colOff = (colsPad - 1) / 2;
-        float[] nn = new float[4];
-        float[] n = new float[4];
-        float[] t = new float[4];
-        float[] h0 = new float[4];
-        float[] h1v = new float[4];
-        float[] h2v = new float[4];
+        // the 4 block norms are dlib's 4 SIMD lanes; they live in locals (k = 0..3) rather than small
+        // arrays so that C2 keeps them in registers; per lane the operations are unchanged
         for (int y = 0; y < hogNr; y++) {
             int r0 = y * cellsNc;
             int r1 = (y + 1) * cellsNc;
@@ -190,52 +186,57 @@ final class FHog {
                 float z4b = norm[r1 + x + 2];
                 float z4c = norm[r2 + x + 1];
                 float z4d = a;
-                nn[0] = 0.2f * (float) Math.sqrt(z1a + z2a + z3a + z4a + EPS);
-                nn[1] = 0.2f * (float) Math.sqrt(z1b + z2b + z3b + z4b + EPS);
-                nn[2] = 0.2f * (float) Math.sqrt(z1c + z2c + z3c + z4c + EPS);
-                nn[3] = 0.2f * (float) Math.sqrt(z1d + z2d + z3d + z4d + EPS);
-                for (int k = 0; k < 4; k++) {
-                    n[k] = 0.1f / nn[k];
-                    t[k] = 0;
-                }
+                float nn0 = 0.2f * (float) Math.sqrt(z1a + z2a + z3a + z4a + EPS);
+                float nn1 = 0.2f * (float) Math.sqrt(z1b + z2b + z3b + z4b + EPS);
+                float nn2 = 0.2f * (float) Math.sqrt(z1c + z2c + z3c + z4c + EPS);
+                float nn3 = 0.2f * (float) Math.sqrt(z1d + z2d + z3d + z4d + EPS);
+                float n0 = 0.1f / nn0;
+                float n1 = 0.1f / nn1;
+                float n2 = 0.1f / nn2;
+                float n3 = 0.1f / nn3;
+                float t0 = 0;
+                float t1 = 0;
+                float t2 = 0;
+                float t3 = 0;
                 int h = ((y + 2) * histNc + x + 2) * 18;
                 int out = (y + rowOff) * outNc + x + colOff;
                 for (int o = 0; o < 18; o += 3) {
                     float v0 = hist[h + o];
                     float v1 = hist[h + o + 1];
                     float v2 = hist[h + o + 2];
-                    for (int k = 0; k < 4; k++) {
-                        h0[k] = Math.min(v0, nn[k]) * n[k];
-                        h1v[k] = Math.min(v1, nn[k]) * n[k];
-                        h2v[k] = Math.min(v2, nn[k]) * n[k];
-                        t[k] += h0[k] + h1v[k] + h2v[k];
-                    }
-                    planes[o][out] = sum(h0);
-                    planes[o + 1][out] = sum(h1v);
-                    planes[o + 2][out] = sum(h2v);
-                }
-                for (int k = 0; k < 4; k++) {
-                    t[k] *= TEXTURE_SCALE;
+                    float a0 = Math.min(v0, nn0) * n0;
+                    float a1 = Math.min(v0, nn1) * n1;
+                    float a2 = Math.min(v0, nn2) * n2;
+                    float a3 = Math.min(v0, nn3) * n3;
+                    float b0 = Math.min(v1, nn0) * n0;
+                    float b1 = Math.min(v1, nn1) * n1;
+                    float b2 = Math.min(v1, nn2) * n2;
+                    float b3 = Math.min(v1, nn3) * n3;
+                    float c0 = Math.min(v2, nn0) * n0;
+                    float c1 = Math.min(v2, nn1) * n1;
+                    float c2 = Math.min(v2, nn2) * n2;
+                    float c3 = Math.min(v2, nn3) * n3;
+                    t0 += a0 + b0 + c0;
+                    t1 += a1 + b1 + c1;
+                    t2 += a2 + b2 + c2;
+                    t3 += a3 + b3 + c3;
+                    // the horizontal sum of 4 lanes in the order of SSE4.1's dpps: (a+b)+(c+d)
+                    planes[o][out] = (a0 + a1) + (a2 + a3);
+                    planes[o + 1][out] = (b0 + b1) + (b2 + b3);
+                    planes[o + 2][out] = (c0 + c1) + (c2 + c3);
                 }
                 for (int o = 0; o < 9; o++) {
                     float v0 = hist[h + o] + hist[h + o + 9];
-                    for (int k = 0; k < 4; k++) {
-                        h0[k] = Math.min(v0, nn[k]) * n[k];
-                    }
-                    planes[o + 18][out] = sum(h0);
+                    planes[o + 18][out] = (Math.min(v0, nn0) * n0 + Math.min(v0, nn1) * n1)
+                            + (Math.min(v0, nn2) * n2 + Math.min(v0, nn3) * n3);
                 }
-                planes[27][out] = t[0];
-                planes[28][out] = t[1];
-                planes[29][out] = t[2];
-                planes[30][out] = t[3];
+                planes[27][out] = t0 * TEXTURE_SCALE;
+                planes[28][out] = t1 * TEXTURE_SCALE;
+                planes[29][out] = t2 * TEXTURE_SCALE;
+                planes[30][out] = t3 * TEXTURE_SCALE;
             }
         }
         return new Features(outNc, outNr, planes);
-    }
-
-    /** The horizontal sum of 4 lanes in the order of SSE4.1's {@code dpps}: (a+b)+(c+d). */
-    private static float sum(float[] v) {
-        return (v[0] + v[1]) + (v[2] + v[3]);
     }
 
     /**
