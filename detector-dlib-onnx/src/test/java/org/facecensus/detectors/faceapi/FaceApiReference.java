@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.facecensus.detect.FaceBox;
 
 /**
- * {@code faceapi/faceapi_ssd_reference.jsonl}: what the face-api peer printed for real photos
- * (provenance, command and versions on its first line).
+ * The face-api peer's reference files ({@code faceapi/*_reference.jsonl}): what it printed for real
+ * photos, one image per line after a first line with the provenance (command and versions).
  */
-final class FaceApiReference {
+public final class FaceApiReference {
     private FaceApiReference() {
     }
 
@@ -26,27 +26,16 @@ final class FaceApiReference {
                 double genderProbability) {
     }
 
-    static List<Face> faces() {
+    /** The image records of a reference file on the test classpath, provenance line skipped. */
+    public static List<JsonNode> records(String resource) {
         ObjectMapper json = new ObjectMapper();
-        List<Face> out = new ArrayList<>();
+        List<JsonNode> out = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                FaceApiReference.class.getResourceAsStream("/faceapi/faceapi_ssd_reference.jsonl"),
-                StandardCharsets.UTF_8))) {
+                FaceApiReference.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             in.readLine(); // provenance
             for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode image = json.readTree(line);
-                for (JsonNode f : image.get("faces")) {
-                    double[][] lm = new double[68][];
-                    for (int i = 0; i < 68; i++) {
-                        lm[i] = new double[] {f.get("landmarks").get(i).get(0).asDouble(),
-                                f.get("landmarks").get(i).get(1).asDouble()};
-                    }
-                    out.add(new Face(image.get("source").asText(), box(f.get("box"), f.get("score").asDouble()), lm,
-                            box(f.get("aligned_box"), 1), f.get("age").asDouble(), f.get("gender").asText(),
-                            f.get("genderProbability").asDouble()));
+                if (!line.isBlank()) {
+                    out.add(json.readTree(line));
                 }
             }
         } catch (IOException e) {
@@ -55,7 +44,25 @@ final class FaceApiReference {
         return out;
     }
 
-    private static FaceBox box(JsonNode b, double score) {
+    static List<Face> faces() {
+        List<Face> out = new ArrayList<>();
+        for (JsonNode image : records("/faceapi/faceapi_ssd_reference.jsonl")) {
+            for (JsonNode f : image.get("faces")) {
+                double[][] lm = new double[68][];
+                for (int i = 0; i < 68; i++) {
+                    lm[i] = new double[] {f.get("landmarks").get(i).get(0).asDouble(),
+                            f.get("landmarks").get(i).get(1).asDouble()};
+                }
+                out.add(new Face(image.get("source").asText(), box(f.get("box"), f.get("score").asDouble()), lm,
+                        box(f.get("aligned_box"), 1), f.get("age").asDouble(), f.get("gender").asText(),
+                        f.get("genderProbability").asDouble()));
+            }
+        }
+        return out;
+    }
+
+    /** A peer box {@code [x, y, w, h]} with the given score. */
+    public static FaceBox box(JsonNode b, double score) {
         return new FaceBox(b.get(0).asDouble(), b.get(1).asDouble(), b.get(2).asDouble(), b.get(3).asDouble(), score);
     }
 }

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.facecensus.FaceCensus;
 import org.facecensus.FaceCensusException;
@@ -62,40 +58,28 @@ class ResnetDescriptorEmbedderTest {
         embedder.close();
     }
 
-    static List<Image> reference() throws IOException {
-        ObjectMapper json = new ObjectMapper();
+    static List<Image> reference() {
         List<Image> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                ResnetDescriptorEmbedderTest.class.getResourceAsStream("/faceapi/faceapi_descriptor_reference.jsonl"),
-                StandardCharsets.UTF_8))) {
-            in.readLine(); // provenance
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
+        for (JsonNode img : FaceApiReference.records("/faceapi/faceapi_descriptor_reference.jsonl")) {
+            List<Face> faces = new ArrayList<>();
+            for (JsonNode f : img.get("faces")) {
+                List<Point> pts = new ArrayList<>();
+                for (JsonNode p : f.get("landmarks")) {
+                    pts.add(new Point(p.get(0).asDouble(), p.get(1).asDouble()));
                 }
-                JsonNode img = json.readTree(line);
-                List<Face> faces = new ArrayList<>();
-                for (JsonNode f : img.get("faces")) {
-                    JsonNode b = f.get("box");
-                    List<Point> pts = new ArrayList<>();
-                    for (JsonNode p : f.get("landmarks")) {
-                        pts.add(new Point(p.get(0).asDouble(), p.get(1).asDouble()));
-                    }
-                    DetectedFace face = new DetectedFace(new FaceBox(b.get(0).asDouble(), b.get(1).asDouble(),
-                            b.get(2).asDouble(), b.get(3).asDouble(), f.get("score").asDouble()),
-                            new Landmarks(LandmarkScheme.IBUG_68, pts));
-                    double[] box = new double[4];
-                    for (int i = 0; i < 4; i++) {
-                        box[i] = f.get("descriptor_box").get(i).asDouble();
-                    }
-                    float[] d = new float[f.get("descriptor").size()];
-                    for (int i = 0; i < d.length; i++) {
-                        d[i] = (float) f.get("descriptor").get(i).asDouble();
-                    }
-                    faces.add(new Face(face, box, d));
+                DetectedFace face = new DetectedFace(FaceApiReference.box(f.get("box"), f.get("score").asDouble()),
+                        new Landmarks(LandmarkScheme.IBUG_68, pts));
+                double[] box = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    box[i] = f.get("descriptor_box").get(i).asDouble();
                 }
-                out.add(new Image(img.get("source").asText(), faces));
+                float[] d = new float[f.get("descriptor").size()];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = (float) f.get("descriptor").get(i).asDouble();
+                }
+                faces.add(new Face(face, box, d));
             }
+            out.add(new Image(img.get("source").asText(), faces));
         }
         return out;
     }

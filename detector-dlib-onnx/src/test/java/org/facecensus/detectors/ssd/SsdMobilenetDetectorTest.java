@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,13 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.detectors.SharedData;
+import org.facecensus.detectors.faceapi.FaceApiReference;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
@@ -55,26 +52,14 @@ class SsdMobilenetDetectorTest {
         detector.close();
     }
 
-    static List<Image> reference() throws IOException {
-        ObjectMapper json = new ObjectMapper();
+    static List<Image> reference() {
         List<Image> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                SsdMobilenetDetectorTest.class.getResourceAsStream("/faceapi/faceapi_ssd_reference.jsonl"),
-                StandardCharsets.UTF_8))) {
-            in.readLine(); // provenance
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode img = json.readTree(line);
-                List<FaceBox> faces = new ArrayList<>();
-                for (JsonNode f : img.get("faces")) {
-                    JsonNode b = f.get("box");
-                    faces.add(new FaceBox(b.get(0).asDouble(), b.get(1).asDouble(), b.get(2).asDouble(),
-                            b.get(3).asDouble(), f.get("score").asDouble()));
-                }
-                out.add(new Image(img.get("source").asText(), faces));
+        for (JsonNode img : FaceApiReference.records("/faceapi/faceapi_ssd_reference.jsonl")) {
+            List<FaceBox> faces = new ArrayList<>();
+            for (JsonNode f : img.get("faces")) {
+                faces.add(FaceApiReference.box(f.get("box"), f.get("score").asDouble()));
             }
+            out.add(new Image(img.get("source").asText(), faces));
         }
         return out;
     }
