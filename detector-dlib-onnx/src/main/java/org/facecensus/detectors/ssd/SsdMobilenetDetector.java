@@ -12,6 +12,10 @@ import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.detectors.postprocess.Candidate;
+import org.facecensus.detectors.postprocess.HardNms;
+import org.facecensus.detectors.tiling.TilePlan;
+import org.facecensus.detectors.tiling.TiledPass;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
@@ -30,8 +34,11 @@ import org.facecensus.timing.StageTimer;
  * {@code SsdMobilenetv1Options}: pre-processing {@link SsdPreprocessor}, the converted network
  * ({@link FaceApiSsd}, converted from the fetched TF.js weights on first use and cached beside them),
  * post-processing {@link SsdDecoder}. Stages timed: {@code preprocess}, {@code inference},
- * {@code postprocess}. Faces smaller than about 1/25 of the image's longer side (20 px in the 512
- * square) are rarely found: there is no tiling.
+ * {@code postprocess} (and {@code resize} when tiled). One pass finds faces down to about 1/25 of
+ * the image's longer side (20 px in the 512 square, {@link #singlePassMinFace}). Only when
+ * {@link #minFaceSize} asks for smaller faces does it run a {@link TilePlan} pyramid of 512 tiles
+ * (each through face-api's own pre- and post-processing), merged by NMS at face-api's IoU 0.5;
+ * otherwise the output is face-api's, unchanged.
  *
  * <p>Thread-safety: thread-safe; the session and the anchors load once, on first use, and ONNX
  * Runtime runs the session concurrently. {@link #close()} is idempotent.
@@ -80,8 +87,9 @@ public final class SsdMobilenetDetector implements FaceDetector {
     }
 
     /**
-     * Drops faces whose longer side is below {@code pixels} after detection (face-api has no such
-     * option; the network itself rarely finds faces under ~1/25 of the longer image side). 0: none.
+     * Smallest face to report, in image pixels; faces whose longer side is below it are dropped
+     * (face-api has no such option). Below {@link #singlePassMinFace} it also turns on tiling, so
+     * such faces are found. 0: none, face-api's single pass.
      */
     public SsdMobilenetDetector minFaceSize(double pixels) {
         if (!(pixels >= 0)) {
@@ -111,36 +119,98 @@ public final class SsdMobilenetDetector implements FaceDetector {
         p.put("nmsIou", SsdDecoder.IOU_THRESHOLD);
         p.put("inputSize", FaceApiSsd.INPUT_SIZE);
         p.put("minFaceSize", minFaceSize > 0 ? minFaceSize : "none (face-api's)");
+        p.put("tiling", "when minFaceSize < longer side / 25.6; tile 512, band " + BAND_MIN + "-" + BAND_MAX + " px");
         Loaded l = loaded;
         p.put("device", l == null ? device.name() : l.session().device().name());
         return p;
+    }
+
+    /**
+     * Face sizes, in pixels of the 512 input, that one pass finds reliably: from about 20 (1/25 of
+     * the longer image side in a single pass) to, at tiled levels, 40 % of the input (larger faces
+     * are left to the coarser levels, whose tiles overlap by more than this).
+     */
+    static final double BAND_MIN = 20;
+    static final double BAND_MAX = 0.4 * FaceApiSsd.INPUT_SIZE;
+
+    /** The smallest face (image pixels) face-api's single pass finds reliably: the longer side / 25.6. */
+    public static double singlePassMinFace(int width, int height) {
+        return Math.max(width, height) * BAND_MIN / FaceApiSsd.INPUT_SIZE;
+    }
+
+    /**
+     * The plan for an image of this size: face-api's single pass unless {@code minFaceSize} asks for
+     * faces smaller than it finds, then a {@link TilePlan} pyramid down to {@code minFaceSize}.
+     */
+    public TilePlan plan(int width, int height) {
+        int s = FaceApiSsd.INPUT_SIZE;
+        if (!(minFaceSize > 0 && minFaceSize < singlePassMinFace(width, height))) {
+            return TilePlan.singlePass(width, height, s);
+        }
+        // maxScale never below the single pass's own scale, so level 0 is face-api's pass exactly.
+        double maxScale = Math.max(4.0, (double) s / Math.max(width, height));
+        return TilePlan.pyramid(width, height, s, minFaceSize, BAND_MIN, BAND_MAX, maxScale);
     }
 
     @Override
     public Detections detect(RgbImage image) {
         Loaded net = load();
         StageTimer timer = new StageTimer();
+        TilePlan plan = plan(image.width(), image.height());
+        List<Candidate> found;
+        if (plan.tileCount() == 1) {
+            // face-api's exact single pass, in its own order.
+            found = pass(image, net, timer);
+        } else {
+            List<Candidate> all = TiledPass.run(image, plan, (in, t) -> pass(in, net, t), timer);
+            found = timer.time("postprocess", () -> clip(HardNms.apply(all, SsdDecoder.IOU_THRESHOLD, maxResults),
+                    image));
+        }
+        List<DetectedFace> faces = new ArrayList<>(found.size());
+        for (Candidate c : found) {
+            double w = c.xmax() - c.xmin();
+            double h = c.ymax() - c.ymin();
+            if (w > 0 && h > 0 && Math.max(w, h) >= minFaceSize) {
+                faces.add(new DetectedFace(new FaceBox(c.xmin(), c.ymin(), w, h, c.score())));
+            }
+        }
+        return new Detections(faces, timer.snapshot());
+    }
+
+    /** One face-api pass over {@code input}: pre-processing, session, post-processing, each timed. */
+    private List<Candidate> pass(RgbImage input, Loaded net, StageTimer timer) {
         int s = FaceApiSsd.INPUT_SIZE;
-        Tensor input = timer.time("preprocess", () -> {
+        Tensor tensor = timer.time("preprocess", () -> {
             float[] data = new float[3 * s * s];
-            SsdPreprocessor.writeTensor(image, data, 0);
+            SsdPreprocessor.writeTensor(input, data, 0);
             return new Tensor(data, 1, 3, s, s);
         });
-        Map<String, Tensor> out = timer.time("inference", () -> net.session().run(Map.of(FaceApiSsd.INPUT, input)));
-        List<DetectedFace> faces = timer.time("postprocess", () -> {
+        Map<String, Tensor> out = timer.time("inference", () -> net.session().run(Map.of(FaceApiSsd.INPUT, tensor)));
+        return timer.time("postprocess", () -> {
             float[] scores = SsdDecoder.scores(out.get(FaceApiSsd.CLASS_PREDICTIONS).data());
             List<SsdDecoder.Raw> kept = net.decoder().select(out.get(FaceApiSsd.BOX_ENCODINGS).data(), scores,
                     minConfidence, maxResults);
-            List<DetectedFace> found = new ArrayList<>(kept.size());
+            List<Candidate> found = new ArrayList<>(kept.size());
             for (SsdDecoder.Raw r : kept) {
-                double[] b = SsdDecoder.toImage(r.box(), image.width(), image.height());
-                if (b[2] > 0 && b[3] > 0 && Math.max(b[2], b[3]) >= minFaceSize) {
-                    found.add(new DetectedFace(new FaceBox(b[0], b[1], b[2], b[3], r.score())));
+                double[] b = SsdDecoder.toImage(r.box(), input.width(), input.height());
+                if (b[2] > 0 && b[3] > 0) {
+                    found.add(new Candidate(b[0], b[1], b[0] + b[2], b[1] + b[3], NO_POINTS, r.score()));
                 }
             }
             return found;
         });
-        return new Detections(faces, timer.snapshot());
+    }
+
+    private static final double[] NO_POINTS = new double[0];
+
+    /** Tiled output: boxes clipped to the image (tiles are padded, so a box may reach past it). */
+    private static List<Candidate> clip(List<Candidate> in, RgbImage image) {
+        List<Candidate> out = new ArrayList<>(in.size());
+        for (Candidate c : in) {
+            out.add(new Candidate(Math.max(0, c.xmin()), Math.max(0, c.ymin()), Math.min(image.width(), c.xmax()),
+                    Math.min(image.height(), c.ymax()), c.keypoints(), c.score()));
+        }
+        return out;
     }
 
     private Loaded load() {

@@ -7,7 +7,8 @@ import org.facecensus.spi.ProviderContext;
 /**
  * {@code ssd-mobilenet}: face-api.js' SSD-MobileNetV1 face detector (MIT), converted to ONNX on
  * first use. {@code --min-score} sets face-api's {@code minConfidence} (default 0.5);
- * {@code --min-face} drops smaller faces after detection.
+ * {@code --min-face} drops smaller faces after detection, and below the longer side / 25.6 (what one
+ * pass finds) turns on a tiled pyramid down to that size.
  *
  * <p>Thread-safety: stateless.
  */
@@ -19,7 +20,8 @@ public final class SsdMobilenetProvider implements FaceDetectorProvider {
 
     @Override
     public String description() {
-        return "face-api.js SSD-MobileNetV1 (MIT), one 512x512 pass, minConfidence 0.5, maxResults 100;"
+        return "face-api.js SSD-MobileNetV1 (MIT), one 512x512 pass (tiled when --min-face < longer side/25),"
+                + " minConfidence 0.5, maxResults 100;"
                 + " TF.js weights converted to ONNX on first use";
     }
 

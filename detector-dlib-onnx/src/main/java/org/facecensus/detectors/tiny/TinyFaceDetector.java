@@ -10,6 +10,10 @@ import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.detectors.postprocess.Candidate;
+import org.facecensus.detectors.postprocess.HardNms;
+import org.facecensus.detectors.tiling.TilePlan;
+import org.facecensus.detectors.tiling.TiledPass;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
@@ -30,9 +34,11 @@ import org.facecensus.timing.StageTimer;
  * {@code TinyFaceDetectorOptions}: pre-processing {@link TinyFacePreprocessor}, the converted
  * network ({@link FaceApiTiny}, converted from the fetched TF.js weights on first use and cached
  * beside them), post-processing {@link TinyFaceDecoder}. Stages timed: {@code preprocess},
- * {@code inference}, {@code postprocess}. The grid has one cell per 32 input pixels, so faces under
- * about 1/20 of the longer image side are rarely found at 416; a larger {@code inputSize} finds
- * smaller faces at a quadratic cost. There is no tiling.
+ * {@code inference}, {@code postprocess} (and {@code resize} when tiled). The grid has one cell per
+ * 32 input pixels, so one pass rarely finds faces under about 1/20 of the longer image side
+ * ({@link #singlePassMinFace}). Only when {@link #minFaceSize} asks for smaller faces does it run a
+ * {@link TilePlan} pyramid of {@code inputSize} tiles (each through face-api's own pre- and
+ * post-processing), merged by NMS at face-api's IoU 0.4; otherwise the output is face-api's, unchanged.
  *
  * <p>Thread-safety: thread-safe; the session loads once, on first use, and ONNX Runtime runs it
  * concurrently. {@link #close()} is idempotent.
@@ -79,7 +85,11 @@ public final class TinyFaceDetector implements FaceDetector {
         this(store, device, DEFAULT_INPUT_SIZE, DEFAULT_SCORE_THRESHOLD);
     }
 
-    /** Drops faces whose longer side is below {@code pixels} after detection (face-api has no such option). 0: none. */
+    /**
+     * Smallest face to report, in image pixels; faces whose longer side is below it are dropped
+     * (face-api has no such option). Below {@link #singlePassMinFace} it also turns on tiling, so
+     * such faces are found. 0: none, face-api's single pass.
+     */
     public TinyFaceDetector minFaceSize(double pixels) {
         if (!(pixels >= 0)) {
             throw new IllegalArgumentException("minFaceSize must be >= 0: " + pixels);
@@ -107,38 +117,101 @@ public final class TinyFaceDetector implements FaceDetector {
         p.put("scoreThreshold", scoreThreshold);
         p.put("nmsIou", FaceApiTiny.IOU_THRESHOLD);
         p.put("minFaceSize", minFaceSize > 0 ? minFaceSize : "none (face-api's)");
+        p.put("tiling", "when minFaceSize < longer side / 20; tile " + inputSize + ", band 1/20-0.4 of the tile");
         p.put("device", session.ifOpen().map(s -> s.device().name()).orElse(device.name()));
         return p;
+    }
+
+    /**
+     * Face sizes, as fractions of the input side, that one pass finds reliably: from 1/20 (the grid
+     * has one cell per 32 input pixels) to, at tiled levels, 40 % (larger faces are left to the
+     * coarser levels, whose tiles overlap by more than this).
+     */
+    static final double BAND_MIN = 1.0 / 20;
+    static final double BAND_MAX = 0.4;
+
+    /** The smallest face (image pixels) face-api's single pass finds reliably: the longer side / 20. */
+    public static double singlePassMinFace(int width, int height) {
+        return Math.max(width, height) * BAND_MIN;
+    }
+
+    /**
+     * The plan for an image of this size: face-api's single pass unless {@code minFaceSize} asks for
+     * faces smaller than it finds, then a {@link TilePlan} pyramid of {@code inputSize} tiles.
+     */
+    public TilePlan plan(int width, int height) {
+        int s = inputSize;
+        if (!(minFaceSize > 0 && minFaceSize < singlePassMinFace(width, height))) {
+            return TilePlan.singlePass(width, height, s);
+        }
+        // maxScale never below the single pass's own scale, so level 0 is face-api's pass exactly.
+        double maxScale = Math.max(4.0, (double) s / Math.max(width, height));
+        return TilePlan.pyramid(width, height, s, minFaceSize, BAND_MIN * s, BAND_MAX * s, maxScale);
     }
 
     @Override
     public Detections detect(RgbImage image) {
         InferenceSession net = session();
         StageTimer timer = new StageTimer();
+        TilePlan plan = plan(image.width(), image.height());
+        List<Candidate> found;
+        if (plan.tileCount() == 1) {
+            // face-api's exact single pass, in its own order, boxes not clipped.
+            found = pass(image, net, timer);
+        } else {
+            List<Candidate> all = TiledPass.run(image, plan, (in, t) -> pass(in, net, t), timer);
+            found = timer.time("postprocess", () -> clip(HardNms.apply(all, FaceApiTiny.IOU_THRESHOLD,
+                    Integer.MAX_VALUE), image));
+        }
+        List<DetectedFace> faces = new ArrayList<>(found.size());
+        for (Candidate c : found) {
+            double w = c.xmax() - c.xmin();
+            double h = c.ymax() - c.ymin();
+            if (w > 0 && h > 0 && Math.max(w, h) >= minFaceSize) {
+                faces.add(new DetectedFace(new FaceBox(c.xmin(), c.ymin(), w, h, c.score())));
+            }
+        }
+        return new Detections(faces, timer.snapshot());
+    }
+
+    /** One face-api pass over {@code input}: pre-processing, session, post-processing, each timed. */
+    private List<Candidate> pass(RgbImage input, InferenceSession net, StageTimer timer) {
         int s = inputSize;
-        Tensor input = timer.time("preprocess", () -> {
+        Tensor tensor = timer.time("preprocess", () -> {
             float[] data = new float[3 * s * s];
-            TinyFacePreprocessor.writeTensor(image, s, data, 0);
+            TinyFacePreprocessor.writeTensor(input, s, data, 0);
             return new Tensor(data, 1, 3, s, s);
         });
-        Map<String, Tensor> out = timer.time("inference", () -> net.run(Map.of(FaceApiTiny.INPUT, input)));
-        List<DetectedFace> faces = timer.time("postprocess", () -> {
+        Map<String, Tensor> out = timer.time("inference", () -> net.run(Map.of(FaceApiTiny.INPUT, tensor)));
+        return timer.time("postprocess", () -> {
             float[] grid = out.get(FaceApiTiny.GRID).data();
-            List<TinyFaceDecoder.Raw> kept = TinyFaceDecoder.nms(TinyFaceDecoder.extract(grid, s / 32, image.width(),
-                    image.height(), s, scoreThreshold), s);
-            List<DetectedFace> found = new ArrayList<>(kept.size());
+            List<TinyFaceDecoder.Raw> kept = TinyFaceDecoder.nms(TinyFaceDecoder.extract(grid, s / 32, input.width(),
+                    input.height(), s, scoreThreshold), s);
+            List<Candidate> found = new ArrayList<>(kept.size());
             for (TinyFaceDecoder.Raw r : kept) {
                 double[] b = r.box();
-                double w = b[2] * image.width();
-                double h = b[3] * image.height();
-                if (w > 0 && h > 0 && Math.max(w, h) >= minFaceSize) {
-                    found.add(new DetectedFace(new FaceBox(b[0] * image.width(), b[1] * image.height(), w, h,
-                            r.score())));
+                double x = b[0] * input.width();
+                double y = b[1] * input.height();
+                double w = b[2] * input.width();
+                double h = b[3] * input.height();
+                if (w > 0 && h > 0) {
+                    found.add(new Candidate(x, y, x + w, y + h, NO_POINTS, r.score()));
                 }
             }
             return found;
         });
-        return new Detections(faces, timer.snapshot());
+    }
+
+    private static final double[] NO_POINTS = new double[0];
+
+    /** Tiled output: boxes clipped to the image (tiles are padded, so a box may reach past it). */
+    private static List<Candidate> clip(List<Candidate> in, RgbImage image) {
+        List<Candidate> out = new ArrayList<>(in.size());
+        for (Candidate c : in) {
+            out.add(new Candidate(Math.max(0, c.xmin()), Math.max(0, c.ymin()), Math.min(image.width(), c.xmax()),
+                    Math.min(image.height(), c.ymax()), c.keypoints(), c.score()));
+        }
+        return out;
     }
 
     private InferenceSession session() {

@@ -7,7 +7,8 @@ import org.facecensus.spi.ProviderContext;
 /**
  * {@code tiny-face}: face-api.js' TinyFaceDetector (MIT), converted to ONNX on first use.
  * {@code --min-score} sets face-api's {@code scoreThreshold} (default 0.5); {@code --min-face}
- * drops smaller faces after detection; the input size is face-api's default 416.
+ * drops smaller faces after detection, and below the longer side / 20 (what one pass finds) turns on
+ * a tiled pyramid down to that size; the input size is face-api's default 416.
  *
  * <p>Thread-safety: stateless.
  */
@@ -19,7 +20,8 @@ public final class TinyFaceProvider implements FaceDetectorProvider {
 
     @Override
     public String description() {
-        return "face-api.js TinyFaceDetector (MIT), one 416x416 pass, scoreThreshold 0.5, NMS IoU 0.4;"
+        return "face-api.js TinyFaceDetector (MIT), one 416x416 pass (tiled when --min-face < longer side/20),"
+                + " scoreThreshold 0.5, NMS IoU 0.4;"
                 + " TF.js weights converted to ONNX on first use";
     }
 
@@ -27,7 +29,7 @@ public final class TinyFaceProvider implements FaceDetectorProvider {
     public int priority() {
         // Below ssd-mobilenet (40) and blazeface (50): face-api's own fast, small-model option, with
         // looser boxes and lower recall than its SSD (a 13x13 grid at 416: faces under ~1/20 of the
-        // longer side are missed, there is no tiling); above blazeface-front (10), which only sees
+        // longer side are missed unless --min-face asks for them); above blazeface-front (10), which only sees
         // near, frontal faces. Choose it by name for speed or face-api parity.
         return 20;
     }

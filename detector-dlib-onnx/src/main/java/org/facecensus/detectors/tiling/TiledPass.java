@@ -1,0 +1,94 @@
+package org.facecensus.detectors.tiling;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.facecensus.detectors.postprocess.Candidate;
+import org.facecensus.image.ImageOps;
+import org.facecensus.image.RgbImage;
+import org.facecensus.timing.StageTimer;
+
+/**
+ * Runs a fixed-input detector over a {@link TilePlan} pyramid and collects its raw detections in
+ * image pixels, before the caller's cross-tile NMS. Level 0 (the whole image shrunk into one input)
+ * is the detector's own single pass on the untouched image; each finer level is resized from the
+ * next finer one ({@code resize} stage) and cut into {@code tileSize} squares, padded black past
+ * the border. Detections outside a level's trusted size band, or touching an inner tile edge (the
+ * face is whole in the neighbouring tile, which overlaps by more than the largest face kept), are
+ * dropped.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class TiledPass {
+    private TiledPass() {
+    }
+
+    /** One network pass: candidates in {@code input}'s own pixels. Times its own stages. */
+    @FunctionalInterface
+    public interface Pass {
+        List<Candidate> detect(RgbImage input, StageTimer timer);
+    }
+
+    /** All kept candidates of every tile of every level, in image pixels. */
+    public static List<Candidate> run(RgbImage image, TilePlan plan, Pass pass, StageTimer timer) {
+        int size = plan.tileSize();
+        List<Candidate> out = new ArrayList<>();
+        List<TilePlan.Level> levels = plan.levels();
+        // Finest first: each coarser level is shrunk from the previous one, a fraction of the pixels.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            order.add(i);
+        }
+        Collections.reverse(order);
+        RgbImage source = image;
+        for (int i : order) {
+            TilePlan.Level level = levels.get(i);
+            if (i == 0) {
+                // The single pass as the detector does it alone (its own letterbox and resize).
+                for (Candidate c : pass.detect(image, timer)) {
+                    if (keep(c, level, new int[] {0, 0}, size, 1.0 / level.scale())) {
+                        out.add(c);
+                    }
+                }
+                continue;
+            }
+            RgbImage from = source.width() >= level.width() ? source : image;
+            RgbImage scaled = timer.time("resize", () -> ImageOps.resize(from, level.width(), level.height()));
+            source = scaled;
+            double back = (double) image.width() / level.width();
+            double backY = (double) image.height() / level.height();
+            for (int[] origin : level.tileOrigins()) {
+                RgbImage tile = timer.time("resize", () -> ImageOps.crop(scaled, origin[0], origin[1], size, size, 0));
+                for (Candidate c : pass.detect(tile, timer)) {
+                    // tile pixels -> level pixels -> image pixels
+                    Candidate m = new Candidate((c.xmin() + origin[0]) * back, (c.ymin() + origin[1]) * backY,
+                            (c.xmax() + origin[0]) * back, (c.ymax() + origin[1]) * backY, c.keypoints(), c.score());
+                    if (keep(m, level, origin, size, back)) {
+                        out.add(m);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Drops candidates outside the level's size band or touching an inner tile edge. */
+    static boolean keep(Candidate c, TilePlan.Level level, int[] origin, int size, double back) {
+        double s = 1.0 / back;
+        double faceNet = Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) * s;
+        if (faceNet < level.keepMin() || faceNet > level.keepMax()) {
+            return false;
+        }
+        double x0 = c.xmin() * s - origin[0];
+        double y0 = c.ymin() * s - origin[1];
+        double x1 = c.xmax() * s - origin[0];
+        double y1 = c.ymax() * s - origin[1];
+        boolean innerLeft = origin[0] > 0;
+        boolean innerTop = origin[1] > 0;
+        boolean innerRight = origin[0] + size < level.width();
+        boolean innerBottom = origin[1] + size < level.height();
+        return !(innerLeft && x0 < 1 || innerTop && y0 < 1 || innerRight && x1 > size - 1
+                || innerBottom && y1 > size - 1);
+    }
+}
