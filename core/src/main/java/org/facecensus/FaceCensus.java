@@ -152,6 +152,13 @@ public final class FaceCensus {
         MINERS.register(provider);
     }
 
+    /** The model catalogs of the modules on the classpath. */
+    public static List<ModelCatalog> modelCatalogs() {
+        List<ModelCatalog> all = new ArrayList<>();
+        ServiceLoader.load(ModelCatalog.class, classLoader()).forEach(all::add);
+        return all;
+    }
+
     /** Every model that the modules on the classpath declare, for fetching and listing. */
     public static List<ModelSpec> modelManifest() {
         List<ModelSpec> all = new ArrayList<>();

@@ -70,6 +70,13 @@ final class ModelsCommand {
             Map<ModelSpec, ModelFetcher.Outcome> outcomes = new ModelFetcher(store).fetchAll(select(names));
             outcomes.forEach((s, o) -> out.printf("%-22s %s  %s%n", s.name(),
                     o == ModelFetcher.Outcome.FETCHED ? "fetched" : "present", store.pathOf(s)));
+            if (names == null || names.isEmpty()) {
+                for (var catalog : FaceCensus.modelCatalogs()) {
+                    for (java.nio.file.Path derived : catalog.prepare(store)) {
+                        out.printf("%-22s %s  %s%n", "(derived)", "ready", derived);
+                    }
+                }
+            }
             out.flush();
             return 0;
         }

@@ -12,4 +12,15 @@ import org.facecensus.model.ModelSpec;
  */
 public interface ModelCatalog {
     List<ModelSpec> models();
+
+    /**
+     * Derives what the fetched models need before first use (e.g. converts TF.js weights to ONNX)
+     * and returns the files it made or found, for {@code facecensus models fetch} to report. Runs
+     * after every fetch; must be idempotent and cheap when the files exist. Default: nothing.
+     *
+     * @param store the cache the models were fetched into
+     */
+    default List<java.nio.file.Path> prepare(org.facecensus.model.ModelStore store) {
+        return List.of();
+    }
 }

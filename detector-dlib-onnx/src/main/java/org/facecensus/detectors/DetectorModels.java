@@ -1,5 +1,6 @@
 package org.facecensus.detectors;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +8,9 @@ import org.facecensus.detectors.blazeface.BlazeFaceVariant;
 import org.facecensus.detectors.dlib.hog.DlibFrontalFaceModel;
 import org.facecensus.detectors.dlib.shape.DlibShapeDetector;
 import org.facecensus.model.ModelSpec;
+import org.facecensus.model.ModelStore;
 import org.facecensus.modeltools.faceapi.FaceApiModels;
+import org.facecensus.modeltools.faceapi.FaceApiOnnxCache;
 import org.facecensus.spi.ModelCatalog;
 
 /**
@@ -26,5 +29,17 @@ public final class DetectorModels implements ModelCatalog {
         all.addAll(FaceApiModels.TINY_FACE_DETECTOR.specs());
         all.addAll(FaceApiModels.FACE_RECOGNITION.specs());
         return List.copyOf(all);
+    }
+
+    /**
+     * Converts the face-api networks to ONNX now rather than on first use, so that a fetched cache
+     * works offline and its converted files (named by their inputs' sha256, with the source package,
+     * version and input hashes in their metadata) can be listed.
+     */
+    @Override
+    public List<Path> prepare(ModelStore store) {
+        return List.of(FaceApiOnnxCache.ssdMobilenetV1(store), FaceApiOnnxCache.tinyFaceDetector(store),
+                FaceApiOnnxCache.landmark68(store), FaceApiOnnxCache.ageGender(store),
+                FaceApiOnnxCache.faceRecognition(store));
     }
 }
