@@ -1,0 +1,29 @@
+package org.facecensus.census;
+
+import java.util.List;
+import org.facecensus.model.ModelInfo;
+
+/**
+ * How a census run was made, printed in every output so results can be traced and repeated.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param collection     the collection folder as given
+ * @param metadataFile   the metadata file as given, or empty
+ * @param detector       detector provider name
+ * @param aligner        aligner provider name
+ * @param classifier     gender classifier name (a provider name, or a trained head's name)
+ * @param evaluationFile the classifier's evaluation file used for error-rate correction, or empty
+ * @param models         every model used, with version and sha256
+ * @param threads        worker threads
+ * @param items          items analysed in this run (resumed items excluded)
+ * @param elapsedSeconds wall time of this run
+ */
+public record RunInfo(String collection, String metadataFile, String detector, String aligner, String classifier,
+                      String evaluationFile, List<ModelInfo> models, int threads, long items, double elapsedSeconds) {
+    public RunInfo {
+        metadataFile = metadataFile == null ? "" : metadataFile;
+        evaluationFile = evaluationFile == null ? "" : evaluationFile;
+        models = models == null ? List.of() : List.copyOf(models);
+    }
+}

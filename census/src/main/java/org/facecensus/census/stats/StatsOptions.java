@@ -1,0 +1,19 @@
+package org.facecensus.census.stats;
+
+import org.facecensus.text.DescriptionMiner;
+
+/**
+ * Settings of {@link CensusStatistics#compute}.
+ *
+ * @param minTagItems      a tag gets its own row only with at least this many items (default 10)
+ * @param errorRates       the classifier's error rates for the Rogan–Gladen correction, or null to skip it
+ * @param bootstrapSamples resamples for the corrected shares' intervals (default 2000)
+ * @param seed             the bootstrap's seed, so equal inputs give equal outputs
+ * @param miner            runs over item descriptions when not null
+ */
+public record StatsOptions(int minTagItems, ClassifierErrorRates errorRates, int bootstrapSamples, long seed,
+                           DescriptionMiner miner) {
+    public static StatsOptions defaults() {
+        return new StatsOptions(10, null, 2000, 20261123L, null);
+    }
+}
