@@ -82,13 +82,14 @@ final class Charts {
         chart.getStyler().setYAxisMin(-0.6);
         chart.getStyler().setYAxisMax(n - 0.4);
         chart.getStyler().setPlotGridHorizontalLinesVisible(false);
-        // Ticks every row (or finer): the labels are the row names, blank between rows.
-        chart.getStyler().setYAxisTickMarkSpacingHint(Math.max(8, rowHeight / 2));
+        // A tick per row: the labels are the row names. XChart drops an axis's labels when two are
+        // equal, so ticks between rows (should it choose a finer step) get distinct blank labels.
+        chart.getStyler().setYAxisTickMarkSpacingHint(rowHeight);
         chart.getStyler().setAxisTicksMarksVisible(false);
         chart.setCustomYAxisTickLabelsFormatter(y -> {
             long index = Math.round(y);
             if (Math.abs(y - index) > 1e-6 || index < 0 || index >= n) {
-                return " ";
+                return " ".repeat(1 + (int) Math.round((y + 2) * 8));
             }
             return shorten(rows.get((int) (n - 1 - index)).label());
         });
@@ -120,7 +121,7 @@ final class Charts {
                 XYSeries line = chart.addSeries((corrected ? "c" : "o") + i, new double[] {low, high}, new double[] {y, y});
                 line.setMarker(SeriesMarkers.NONE);
                 line.setLineColor(color);
-                line.setLineWidth(2.5f);
+                line.setLineStyle(new BasicStroke(2.5f));
                 line.setShowInLegend(false);
             }
             if (Double.isFinite(estimate)) {
@@ -129,7 +130,7 @@ final class Charts {
             }
         }
         if (!xs.isEmpty()) {
-            XYSeries points = chart.addSeries(corrected ? "corrected for classifier error (bootstrap 95 %)"
+            XYSeries points = chart.addSeries(corrected ? "corrected for classifier error (95 %)"
                     : "observed (Wilson 95 %)", xs, ys);
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             points.setMarker(corrected ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);

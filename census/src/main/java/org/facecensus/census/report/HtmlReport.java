@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.facecensus.FaceCensusException;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.RunInfo;
+import org.facecensus.census.stats.CensusStatistics;
 import org.facecensus.classify.Gender;
 import org.facecensus.model.ModelInfo;
 
@@ -149,13 +150,15 @@ public final class HtmlReport {
             out.append("</div>\n<div class=\"cards wide\">\n");
             out.append("<div class=\"card big\"><div class=\"value\">").append(Html.percent(num(share, "estimate")))
                     .append("</div><div class=\"label\">share of women among labelled faces<br>95 % Wilson ")
-                    .append(interval(share.path("wilson95"))).append(" · item bootstrap ")
-                    .append(interval(share.path("itemBootstrap95"))).append("</div></div>\n");
+                    .append(interval(share.path("wilson95")))
+                    .append(share.path("itemBootstrap95").isObject() ? " · item bootstrap " + interval(share.path("itemBootstrap95")) : "")
+                    .append("</div></div>\n");
             if (corrected) {
                 JsonNode c = overall.path("correctedShareOfWomen");
                 out.append("<div class=\"card big corrected\"><div class=\"value\">").append(Html.percent(num(c, "estimate")))
-                        .append("</div><div class=\"label\">corrected for classifier error (Rogan–Gladen)<br>95 % bootstrap ")
-                        .append(interval(c.path("bootstrap95"))).append("</div></div>\n");
+                        .append("</div><div class=\"label\">corrected for classifier error (Rogan–Gladen)<br>")
+                        .append(c.path("bootstrap95").isObject() ? "95 % bootstrap " : "95 % Wilson, corrected ")
+                        .append(interval(correctedInterval(c))).append("</div></div>\n");
             } else {
                 out.append("<div class=\"card big muted\"><div class=\"value\">–</div><div class=\"label\">not corrected "
                         + "for classifier error: no evaluation file was given</div></div>\n");
@@ -237,9 +240,10 @@ public final class HtmlReport {
             for (JsonNode row : rows) {
                 JsonNode s = row.path("shareOfWomen");
                 JsonNode c = row.path("correctedShareOfWomen");
+                JsonNode ci = correctedInterval(c);
                 list.add(new Charts.IntervalRow(row.path(keyField).asText(),
                         num(s, "estimate"), num(s.path("wilson95"), "low"), num(s.path("wilson95"), "high"),
-                        num(c, "estimate"), num(c.path("bootstrap95"), "low"), num(c.path("bootstrap95"), "high")));
+                        num(c, "estimate"), num(ci, "low"), num(ci, "high")));
             }
             return list;
         }
@@ -247,9 +251,10 @@ public final class HtmlReport {
         private void groupTable(JsonNode rows, String keyTitle, String keyField) {
             out.append("<div class=\"scroll\"><table>\n<thead><tr><th>").append(keyTitle).append("</th>")
                     .append("<th>items</th><th>failed</th><th>with faces</th><th>faces</th><th>women</th><th>men</th>")
-                    .append("<th>no label</th><th>share of women</th><th>95 % Wilson</th><th>95 % item bootstrap</th>");
+                    .append("<th>no label</th><th>share of women<br><span class=\"ci\">95 % Wilson</span></th>")
+                    .append("<th>95 % item<br>bootstrap</th>");
             if (corrected) {
-                out.append("<th>corrected</th><th>95 % bootstrap</th>");
+                out.append("<th>corrected<br><span class=\"ci\">95 % bootstrap</span></th>");
             }
             out.append("</tr></thead>\n<tbody>\n");
             for (JsonNode row : rows) {
@@ -260,20 +265,25 @@ public final class HtmlReport {
                 for (String f : List.of("items", "itemsFailed", "itemsWithFaces", "faces", "women", "men", "unknown")) {
                     out.append("<td>").append(Html.count(row.path(f).asLong())).append("</td>");
                 }
-                out.append("<td>").append(Html.percent(num(s, "estimate"))).append("</td><td>")
-                        .append(interval(s.path("wilson95"))).append("</td><td>")
+                out.append("<td class=\"share\">").append(Html.percent(num(s, "estimate"))).append("<br><span class=\"ci\">")
+                        .append(interval(s.path("wilson95"))).append("</span></td><td class=\"ci\">")
                         .append(interval(s.path("itemBootstrap95"))).append("</td>");
                 if (corrected) {
                     JsonNode c = row.path("correctedShareOfWomen");
-                    out.append("<td>").append(Html.percent(num(c, "estimate")))
+                    out.append("<td class=\"share corrected\">").append(Html.percent(num(c, "estimate")))
                             .append(c.path("clamped").asBoolean() ? "<sup title=\"clamped to 0–100 %\">*</sup>" : "")
-                            .append("</td><td>").append(interval(c.path("bootstrap95"))).append("</td>");
+                            .append("<br><span class=\"ci\">").append(interval(correctedInterval(c)))
+                            .append(c.path("bootstrap95").isObject() ? "" : "<sup>†</sup>").append("</span></td>");
                 }
                 out.append("</tr>\n");
             }
             out.append("</tbody></table></div>\n<p class=\"note\">Shaded rows rest on fewer than ")
                     .append(Limitations.SMALL_CELL).append(" labelled faces.")
-                    .append(corrected ? " * the corrected share fell outside 0–100 % and was clamped." : "")
+                    .append(" – in the item bootstrap column: fewer than ").append(CensusStatistics.MIN_BOOTSTRAP_ITEMS)
+                    .append(" items with labelled faces, or no labelled woman or man, where resampling items says nothing.")
+                    .append(corrected ? " * the corrected share fell outside 0–100 % and was clamped. † no bootstrap "
+                            + "for this row: the Wilson interval passed through the correction, which leaves out the "
+                            + "evaluation's own error." : "")
                     .append("</p>\n");
         }
 
@@ -361,7 +371,7 @@ public final class HtmlReport {
             section("gallery", "Gallery for auditing");
             out.append("<p>A fixed sample (seed ").append(Gallery.SEED).append(") of up to ").append(Gallery.PER_LABEL)
                     .append(" crops per predicted label, captioned with the item id and the classifier's probability "
-                            + "of the label. Look for systematic mistakes: they are what the correction cannot see. "
+                            + "of the label (for faces without a label: of the more likely one). Look for systematic mistakes: they are what the correction cannot see. "
                             + "Thumbnails are embedded in this file.</p>\n");
             Map<Gender, Gallery.Sample> samples = Gallery.sample(outDir, items);
             for (Gender g : List.of(Gender.FEMALE, Gender.MALE, Gender.UNKNOWN)) {
@@ -435,12 +445,12 @@ public final class HtmlReport {
             if (run.models().isEmpty()) {
                 out.append("<p class=\"note\">No model provenance was recorded.</p>\n");
             } else {
-                out.append("<div class=\"scroll\"><table><thead><tr><th>model</th><th>version</th><th>licence</th>"
+                out.append("<div class=\"scroll\"><table class=\"models\"><thead><tr><th>model</th><th>version</th><th>licence</th>"
                         + "<th>sha256</th><th>source</th></tr></thead><tbody>\n");
                 for (ModelInfo m : run.models()) {
                     out.append("<tr><th>").append(Html.text(m.name())).append("</th><td>").append(Html.text(m.version()))
-                            .append("</td><td>").append(Html.text(m.licence())).append("</td><td><code class=\"hash\">")
-                            .append(Html.text(m.sha256())).append("</code></td><td>").append(Html.text(m.source()))
+                            .append("</td><td>").append(Html.text(m.licence())).append("</td><td class=\"wrap hash\"><code>")
+                            .append(Html.text(m.sha256())).append("</code></td><td class=\"wrap\">").append(Html.text(m.source()))
                             .append("</td></tr>\n");
                 }
                 out.append("</tbody></table></div>\n");
@@ -484,6 +494,12 @@ public final class HtmlReport {
         private void image(String dataUri, String alt) {
             out.append("<figure class=\"chart\"><img src=\"").append(dataUri).append("\" alt=\"")
                     .append(Html.text(alt)).append("\"></figure>\n");
+        }
+
+        /** The corrected share's bootstrap interval, or the corrected Wilson one where the row has none. */
+        private static JsonNode correctedInterval(JsonNode corrected) {
+            JsonNode bootstrap = corrected.path("bootstrap95");
+            return bootstrap.isObject() ? bootstrap : corrected.path("correctedWilson95");
         }
 
         private static double num(JsonNode node, String field) {
@@ -538,8 +554,13 @@ public final class HtmlReport {
             thead th:first-child { text-align: left; }
             tr.small td, tr.small th { background: var(--shade); color: var(--muted); }
             table.kv td { text-align: left; white-space: normal; }
-            code.hash { font-size: 11px; word-break: break-all; white-space: normal; }
+            td.wrap { white-space: normal; word-break: break-all; text-align: left; }
+            td.hash { min-width: 24ch; } td.hash code { font-size: 11px; }
+            table.models tbody th { white-space: nowrap; } table.models thead th { text-align: left; }
             .note, .muted { color: var(--muted); font-size: 13px; }
+            .ci { color: var(--muted); font-size: 12px; }
+            td.share { font-weight: 600; } td.share .ci { font-weight: 400; }
+            td.corrected { color: #a84d12; }
             .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
             .gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(104px, 1fr)); gap: 8px; }
             .gallery figure { margin: 0; text-align: center; font-size: 11px; color: var(--muted); }

@@ -17,6 +17,8 @@ import org.facecensus.census.ItemRecord;
 final class Limitations {
     /** Below this many faces with a gender label a row's share is called a small cell. */
     static final int SMALL_CELL = 30;
+    /** Small cells named in the text; the rest are counted. */
+    static final int MAX_NAMED = 20;
 
     private Limitations() {
     }
@@ -84,7 +86,8 @@ final class Limitations {
             String name = row.path("decade").asText();
             collectSmall(row, name, small);
             double w = width(row.path("shareOfWomen").path("wilson95"));
-            if (Double.isFinite(w) && w > widestWidth) {
+            boolean counted = row.path("shareOfWomen").path("decided").asLong() >= SMALL_CELL;
+            if (counted && !name.equals("undated") && Double.isFinite(w) && w > widestWidth) {
                 widestWidth = w;
                 widest = name;
             }
@@ -93,13 +96,17 @@ final class Limitations {
             collectSmall(row, "tag “" + row.path("tag").asText() + "”", small);
         }
         if (widest != null) {
-            out.add(String.format(Locale.ROOT, "The widest per-decade interval (%s) spans %.1f percentage points; "
-                    + "differences between decades smaller than their intervals are not evidence of change.",
-                    widest, widestWidth * 100));
+            out.add(String.format(Locale.ROOT, "Among decades with at least %d labelled faces the widest interval "
+                    + "(%s) spans %.1f percentage points; differences between decades smaller than their intervals are "
+                    + "not evidence of change.", SMALL_CELL, widest, widestWidth * 100));
         }
         if (!small.isEmpty()) {
-            out.add(String.format(Locale.ROOT, "%d rows rest on fewer than %d faces with a gender label, so their shares "
-                    + "are anecdotes rather than measurements: %s.", small.size(), SMALL_CELL, String.join(", ", small)));
+            List<String> named = small.size() > MAX_NAMED ? small.subList(0, MAX_NAMED) : small;
+            String subject = small.size() == 1 ? "1 row rests" : small.size() + " rows rest";
+            String verdict = small.size() == 1 ? "its share is an anecdote" : "their shares are anecdotes";
+            out.add(String.format(Locale.ROOT, "%s on fewer than %d faces with a gender label, so %s rather than "
+                    + "measurements: %s%s.", subject, SMALL_CELL, verdict, String.join(", ", named),
+                    small.size() > named.size() ? " and " + (small.size() - named.size()) + " more" : ""));
         }
 
         JsonNode classifier = stats.path("classifier");
@@ -176,7 +183,7 @@ final class Limitations {
         if (clamped.isEmpty()) {
             return "";
         }
-        return " In " + clamped.size() + " rows the correction fell outside 0–100 % and was clamped (" + String.join(", ", clamped)
+        return " In " + (clamped.size() == 1 ? "1 row" : clamped.size() + " rows") + " the correction fell outside 0–100 % and was clamped (" + String.join(", ", clamped)
                 + "): their observed share is within the classifier's error of 0 % or 100 %.";
     }
 

@@ -19,7 +19,6 @@ import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.classify.Gender;
 import org.facecensus.stats.Proportion;
-import org.facecensus.text.Mention;
 
 /**
  * Turns analysed items into the census statistics written to {@code stats.json}.
@@ -53,8 +52,12 @@ import org.facecensus.text.Mention;
  * shareOfWomen {women, decided, estimate, wilson95, itemBootstrap95}: women among faces labelled
  * female or male, with the Wilson interval (faces as independent draws) and the percentile bootstrap
  * over items (faces of one item kept together); correctedShareOfWomen: null without error rates, else
- * {estimate, clamped, bootstrap95, undefinedSamples} — the Rogan–Gladen estimate and its bootstrap
- * interval over items and the evaluation's counts (see {@link ShareBootstrap}).
+ * {estimate, clamped, bootstrap95, undefinedSamples, correctedWilson95} — the Rogan–Gladen estimate,
+ * its bootstrap interval over items and the evaluation's counts (see {@link ShareBootstrap}), and the
+ * Wilson bounds passed through the correction (faces independent, evaluation error ignored). Both
+ * bootstrap intervals are null when the row has fewer than {@value #MIN_BOOTSTRAP_ITEMS} items with a
+ * labelled face, or no labelled woman or no labelled man: a percentile bootstrap cannot reach past
+ * what was observed, and would return a point or a sliver there; use the Wilson intervals instead.
  *
  * <p>Deterministic: equal inputs and options give byte-equal JSON (fixed field order, seeded
  * bootstrap, no timestamps). Items are taken in the order given; callers pass them sorted by id.
@@ -69,6 +72,8 @@ public final class CensusStatistics {
     /** The histogram of faces per item has one bin per count below this, then one for the rest. */
     static final int FACE_COUNT_BINS = 10;
     static final String UNDATED = "undated";
+    /** Fewer items with a labelled face than this, and a row gets no bootstrap interval. */
+    public static final int MIN_BOOTSTRAP_ITEMS = 10;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -372,8 +377,11 @@ public final class CensusStatistics {
             observed.put("decided", women + men);
             putShare(observed, "estimate", share.estimate());
             observed.set("wilson95", share.trials() == 0 ? NODES.nullNode() : interval(share.wilson95()));
-            observed.set("itemBootstrap95", bootstrap == null || share.trials() == 0
-                    ? NODES.nullNode() : interval(bootstrap.observed(key, w, m)));
+            // A percentile bootstrap cannot see past what was observed: with a handful of items, or no
+            // woman (or no man) at all, it returns a point or a sliver. Such rows get no bootstrap.
+            boolean bootstrappable = bootstrap != null && decidedPerItem.size() >= MIN_BOOTSTRAP_ITEMS
+                    && women > 0 && men > 0;
+            observed.set("itemBootstrap95", bootstrappable ? interval(bootstrap.observed(key, w, m)) : NODES.nullNode());
 
             if (rates == null) {
                 row.putNull("correctedShareOfWomen");
@@ -384,13 +392,24 @@ public final class CensusStatistics {
                     : RoganGladen.correct(share.estimate(), rates.sensitivity(), rates.specificity());
             putShare(corrected, "estimate", estimate);
             corrected.put("clamped", share.trials() > 0 && RoganGladen.clamps(share.estimate(), rates.sensitivity(), rates.specificity()));
-            if (bootstrap == null || share.trials() == 0) {
-                corrected.putNull("bootstrap95");
-                corrected.put("undefinedSamples", 0);
-            } else {
+            if (bootstrappable) {
                 PercentileBootstrap.Interval interval = bootstrap.corrected(key, w, m);
                 corrected.set("bootstrap95", interval(interval));
                 corrected.put("undefinedSamples", interval.undefined());
+            } else {
+                corrected.putNull("bootstrap95");
+                corrected.put("undefinedSamples", 0);
+            }
+            if (share.trials() == 0) {
+                corrected.putNull("correctedWilson95");
+            } else {
+                // Rogan–Gladen is increasing in the observed share, so it maps the Wilson bounds onto
+                // bounds of the corrected share (ignoring the evaluation's own error).
+                Proportion.Interval wilson = share.wilson95();
+                ObjectNode mapped = NODES.objectNode();
+                putShare(mapped, "low", RoganGladen.correct(wilson.low(), rates.sensitivity(), rates.specificity()));
+                putShare(mapped, "high", RoganGladen.correct(wilson.high(), rates.sensitivity(), rates.specificity()));
+                corrected.set("correctedWilson95", mapped);
             }
             return row;
         }

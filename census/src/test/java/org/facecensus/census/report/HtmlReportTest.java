@@ -179,6 +179,25 @@ class HtmlReportTest {
     }
 
     @Test
+    void sameInputsSameReport() throws Exception {
+        Path again = out.resolve("again");
+        Files.createDirectories(again.resolve("crops"));
+        try (var crops = Files.list(out.resolve("crops"))) {
+            for (Path crop : crops.toList()) {
+                Files.copy(crop, again.resolve("crops").resolve(crop.getFileName()));
+            }
+        }
+        ClassifierErrorRates rates = new ClassifierErrorRates("faceapi-agegender", 401, 63, 452, 52, "eval<utk>.json");
+        RunInfo run = new RunInfo("posters/<collection>", "catalogue.csv", "ssd-mobilenet", "imutils-eyes",
+                "faceapi-agegender", "eval.json", List.of(), 2, items.size(), 12.5);
+        String first = Files.readString(HtmlReport.write(again, CensusStatistics.compute(items,
+                new StatsOptions(2, rates, 300, 7, null)), items, run));
+        String second = Files.readString(HtmlReport.write(again, CensusStatistics.compute(items,
+                new StatsOptions(2, rates, 300, 7, null)), items, run));
+        assertEquals(first, second);
+    }
+
+    @Test
     void writesIntoTheOutputFolder() {
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertFalse(Files.exists(out.resolve("report.html.part")));

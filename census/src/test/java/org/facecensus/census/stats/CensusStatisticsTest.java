@@ -95,7 +95,38 @@ class CensusStatisticsTest {
         assertEquals(0.5, share.get("estimate").asDouble());
         assertEquals(0.2152, share.get("wilson95").get("low").asDouble());
         assertEquals(0.7848, share.get("wilson95").get("high").asDouble());
-        assertTrue(share.get("itemBootstrap95").get("low").asDouble() <= 0.5);
+        // Five items with labelled faces: too few for a bootstrap.
+        assertTrue(share.get("itemBootstrap95").isNull());
+    }
+
+    /** The eight items three times over (ids made unique): 15 items with labelled faces, same shares. */
+    static List<ItemRecord> tripled() {
+        List<ItemRecord> list = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            for (ItemRecord item : ITEMS) {
+                list.add(new ItemRecord(item.itemId() + copy, item.file(), item.metadata(), item.faces(), item.error(), item.problem()));
+            }
+        }
+        return list;
+    }
+
+    @Test
+    void bootstrapIntervalsOnceThereAreEnoughItems() {
+        ObjectNode stats = CensusStatistics.compute(tripled(), options(RATES, null));
+        JsonNode observed = stats.get("overall").get("shareOfWomen");
+        assertEquals(0.5, observed.get("estimate").asDouble());
+        assertTrue(observed.get("itemBootstrap95").get("low").asDouble() <= 0.5);
+        assertTrue(observed.get("itemBootstrap95").get("high").asDouble() >= 0.5);
+        JsonNode corrected = stats.get("overall").get("correctedShareOfWomen");
+        assertEquals(0.4286, corrected.get("estimate").asDouble());
+        double low = corrected.get("bootstrap95").get("low").asDouble();
+        double high = corrected.get("bootstrap95").get("high").asDouble();
+        assertTrue(low <= 0.4286 && 0.4286 <= high, low + " " + high);
+        // The army tag has no labelled woman: no bootstrap, however many items.
+        JsonNode army = stats.get("byTag").get("rows").get(1);
+        assertEquals("army", army.get("tag").asText());
+        assertTrue(army.get("shareOfWomen").get("itemBootstrap95").isNull());
+        assertTrue(army.get("correctedShareOfWomen").get("bootstrap95").isNull());
     }
 
     @Test
@@ -206,9 +237,11 @@ class CensusStatisticsTest {
         JsonNode overall = stats.get("overall").get("correctedShareOfWomen");
         assertEquals(0.4286, overall.get("estimate").asDouble());
         assertFalse(overall.get("clamped").asBoolean());
-        double low = overall.get("bootstrap95").get("low").asDouble();
-        double high = overall.get("bootstrap95").get("high").asDouble();
-        assertTrue(low <= 0.4286 && 0.4286 <= high, low + " " + high);
+        assertTrue(overall.get("bootstrap95").isNull()); // five items with labelled faces
+        // Wilson [0.21522, 0.78478] through the correction: (0.21522 − 0.2) / 0.7 = 0.0217,
+        // (0.78478 − 0.2) / 0.7 = 0.8354.
+        assertEquals(0.0217, overall.get("correctedWilson95").get("low").asDouble());
+        assertEquals(0.8354, overall.get("correctedWilson95").get("high").asDouble());
         JsonNode worker = stats.get("byTag").get("rows").get(0).get("correctedShareOfWomen");
         assertEquals(0.5306, worker.get("estimate").asDouble());
         JsonNode army = stats.get("byTag").get("rows").get(1).get("correctedShareOfWomen");
