@@ -37,6 +37,8 @@ import org.facecensus.model.ModelInfo;
 public final class HtmlReport {
     /** The file written into the output folder. */
     public static final String FILE_NAME = "report.html";
+    /** A taller interval chart stops being readable; the table below it has every tag. */
+    static final int MAX_CHART_TAGS = 40;
 
     private HtmlReport() {
     }
@@ -228,8 +230,15 @@ public final class HtmlReport {
                     .append(" tags have at least ").append(byTag.path("minItems").asLong())
                     .append(" items and get a row; an item counts in every tag it has.</p>\n");
             if (!rows.isEmpty()) {
-                image(Charts.intervals("Share of women per tag", intervalRows(rows, "tag"), corrected),
-                        "Share of women per tag with 95 % intervals");
+                List<Charts.IntervalRow> chartRows = intervalRows(rows, "tag");
+                String title = "Share of women per tag";
+                if (chartRows.size() > MAX_CHART_TAGS) {
+                    chartRows = chartRows.subList(0, MAX_CHART_TAGS);
+                    title += " (the " + MAX_CHART_TAGS + " with most items)";
+                    out.append("<p class=\"note\">The chart shows the ").append(MAX_CHART_TAGS)
+                            .append(" tags with most items; the table lists all ").append(rows.size()).append(".</p>\n");
+                }
+                image(Charts.intervals(title, chartRows, corrected), "Share of women per tag with 95 % intervals");
                 groupTable(rows, "Tag", "tag");
             }
             out.append("</section>\n");

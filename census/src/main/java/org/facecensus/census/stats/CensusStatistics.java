@@ -1,8 +1,15 @@
 package org.facecensus.census.stats;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.facecensus.FaceCensusException;
 import org.facecensus.census.CatalogDate;
 import org.facecensus.census.Composition;
 import org.facecensus.census.FaceRecord;
@@ -76,6 +84,7 @@ public final class CensusStatistics {
     public static final int MIN_BOOTSTRAP_ITEMS = 10;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private CensusStatistics() {
     }
@@ -87,6 +96,12 @@ public final class CensusStatistics {
     public static ObjectNode compute(List<ItemRecord> items, StatsOptions options) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(options, "options");
+        if (options.errorRates() != null && !(options.errorRates().youden() > 0)) {
+            ClassifierErrorRates r = options.errorRates();
+            throw new FaceCensusException("The classifier error rates from " + r.source() + " (sensitivity "
+                    + r.sensitivity() + ", specificity " + r.specificity() + ") are no better than chance, so its "
+                    + "labels cannot be corrected; evaluate the classifier again or run without the evaluation file");
+        }
         ShareBootstrap bootstrap = options.bootstrapSamples() > 0
                 ? new ShareBootstrap(new PercentileBootstrap(options.bootstrapSamples(), options.seed()), options.errorRates())
                 : null;
@@ -104,6 +119,23 @@ public final class CensusStatistics {
         root.set("descriptions", options.miner() == null ? NODES.nullNode() : DescriptionStatistics.compute(items, options.miner()));
         root.set("method", method(options, bootstrap));
         return root;
+    }
+
+    /**
+     * Writes statistics as indented UTF-8 JSON with a final newline, through a temporary file so a
+     * reader never sees half a file.
+     */
+    public static void write(Path file, ObjectNode stats) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path partial = parent.resolve(file.getFileName() + ".part");
+            Files.writeString(partial, WRITER.writeValueAsString(stats) + "\n", StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new FaceCensusException("Cannot write the statistics to " + file + ": " + e.getMessage()
+                    + "; check that the output folder is writable and has space", e);
+        }
     }
 
     private static ObjectNode totals(List<ItemRecord> items) {

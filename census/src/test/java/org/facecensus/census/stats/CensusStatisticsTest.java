@@ -258,6 +258,26 @@ class CensusStatisticsTest {
     }
 
     @Test
+    void chanceClassifierIsRefused() {
+        ClassifierErrorRates chance = new ClassifierErrorRates("coin", 5, 5, 5, 5, "coin.json");
+        org.facecensus.FaceCensusException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.facecensus.FaceCensusException.class, () -> CensusStatistics.compute(ITEMS, options(chance, null)));
+        assertTrue(e.getMessage().contains("coin.json") && e.getMessage().contains("no better than chance"), e.getMessage());
+    }
+
+    @Test
+    void writesIndentedJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ObjectNode stats = CensusStatistics.compute(ITEMS, options(RATES, null));
+        java.nio.file.Path file = dir.resolve("out/stats.json");
+        CensusStatistics.write(file, stats);
+        String text = java.nio.file.Files.readString(file);
+        assertTrue(text.startsWith("{\n  \"schema\" : \"facecensus-census-stats/1\""), text.substring(0, 50));
+        // Read back, it is the same JSON (compared as text: a parsed 8 is an int node, a written one a long).
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.writeValueAsString(stats), json.writeValueAsString(json.readTree(text)));
+    }
+
+    @Test
     void withoutErrorRatesNothingIsCorrected() {
         ObjectNode stats = CensusStatistics.compute(ITEMS, options(null, null));
         assertTrue(stats.get("classifier").isNull());
