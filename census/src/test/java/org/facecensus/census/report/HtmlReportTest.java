@@ -198,6 +198,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void emptyCollectionStillGetsAReport() throws Exception {
+        Path empty = out.resolve("empty");
+        RunInfo run = new RunInfo("empty", "", "ssd-mobilenet", "imutils-eyes", "faceapi-agegender", "", List.of(), 1, 0, 0);
+        String page = Files.readString(HtmlReport.write(empty,
+                CensusStatistics.compute(List.of(), StatsOptions.defaults()), List.of(), run));
+        assertTrue(page.contains("<section id=\"limitations\">") && page.contains("No items."));
+    }
+
+    @Test
     void writesIntoTheOutputFolder() {
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertFalse(Files.exists(out.resolve("report.html.part")));
