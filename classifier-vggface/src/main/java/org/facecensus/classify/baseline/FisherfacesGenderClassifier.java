@@ -129,6 +129,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
         Objects.requireNonNull(dataLicence, "dataLicence");
         long started = System.nanoTime();
         checkTrainingSet(faces, settings);
+        SingleThreadedBlas.ensure();
         RgbImage first = faces.get(0).face().crop();
         List<Integer> fit = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
@@ -443,6 +444,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
     }
 
     private static FisherFaceRecognizer readFromBytes(byte[] bytes) {
+        SingleThreadedBlas.ensure();
         Path tmp = null;
         FisherFaceRecognizer r = FisherFaceRecognizer.create();
         try {
