@@ -19,9 +19,9 @@ public record FisherfacesSettings(int size, boolean equalize, double centreCrop,
 
     /**
      * The settings chosen on a validation split of UTKFace's training faces (never its test faces):
-     * see the module README for the grid and its validation accuracies.
+     * see classifier-vggface/BASELINES.md for the grid and its validation accuracies.
      */
-    public static final FisherfacesSettings DEFAULT = new FisherfacesSettings(48, true, 0.8, 0.2, 20240501L);
+    public static final FisherfacesSettings DEFAULT = new FisherfacesSettings(20, true, 1.0, 0.2, 20240501L);
 
     public FisherfacesSettings {
         if (size < 8 || size > 512) {
