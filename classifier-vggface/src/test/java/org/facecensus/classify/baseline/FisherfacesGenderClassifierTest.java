@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 class FisherfacesGenderClassifierTest {
-    /** Every 4th UTKFace test face: 242 faces. */
+    /** Accuracy floor on the test subset, below the measured 0.776 (see the test). */
+    private static final double FLOOR = 0.74;
+    /** Every 4th UTKFace test face: 219 faces. */
     private static List<UtkFaces.Face> test;
 
     @BeforeAll
@@ -66,7 +68,7 @@ class FisherfacesGenderClassifierTest {
             predicted.add(model.classify(f.aligned()).gender());
         }
         Proportion accuracy = GenderAccuracy.accuracy(truth, predicted);
-        // Measured 0.000 on these 242 faces with DEFAULT settings and every 2nd training face.
+        // Measured 0.776 [0.717, 0.826] (170/219) with DEFAULT settings and every 2nd training face.
         assertTrue(accuracy.estimate() > FLOOR, "accuracy " + GenderAccuracy.format(accuracy));
         // The calibrated probability is a probability of the label it comes with.
         for (UtkFaces.Face f : test.subList(0, 40)) {
@@ -76,8 +78,6 @@ class FisherfacesGenderClassifierTest {
             assertTrue(p.probability() >= 0.5);
         }
     }
-
-    private static final double FLOOR = 0.0;
 
     @Test
     void tamperedModelFileIsRefused(@TempDir Path dir) throws Exception {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The two-model filter with real members (face-api's net and Fisherfaces) on real UTKFace test faces. */
 class EnsembleGenderClassifierTest {
     private static final double THRESHOLD = 0.8;
-    /** Every 12th UTKFace test face: 81 faces. */
+    /** Every 12th UTKFace test face: 73 faces. */
     private static List<UtkFaces.Face> faces;
 
     @BeforeAll
