@@ -1,0 +1,513 @@
+package org.facecensus.classify.baseline;
+
+import java.io.IOException;
+import java.nio.DoubleBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_face.FisherFaceRecognizer;
+import org.facecensus.FaceCensusException;
+import org.facecensus.align.AlignedFace;
+import org.facecensus.classify.Gender;
+import org.facecensus.classify.GenderClassifier;
+import org.facecensus.classify.GenderPrediction;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
+import org.facecensus.model.ModelIntegrityException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code fisherfaces}: a classical gender baseline. OpenCV's {@code FisherFaceRecognizer}
+ * (opencv_face, Belhumeur et al. 1997: PCA then LDA) is trained on grey, aligned faces labelled
+ * male/female; with two classes LDA leaves one direction, and a face's position along it is the
+ * score. OpenCV itself labels a face by its nearest training face on that line, which gives no
+ * probability; this classifier instead maps the score through a Platt sigmoid fitted on faces held
+ * out of the Fisherfaces fit ({@link FisherfacesSettings#validationFraction()}), and labels the face
+ * with the likelier gender. OpenCV's nearest-neighbour verdict stays available as {@link
+ * #nearestNeighbour}.
+ *
+ * <p><b>Files.</b> {@link #save} writes OpenCV's own model file and, beside it, a JSON sidecar
+ * ({@code <file>.json}) with the preparation settings, the calibration, the training data's sha256
+ * and counts, and the model file's sha256, which {@link #load} checks.
+ *
+ * <p><b>Input.</b> Any aligned crop with the aspect ratio of the training crops (±5 %): it is
+ * converted to grey, cut to its central {@link FisherfacesSettings#centreCrop()} and resized. The
+ * settings are tuned for UTKFace's 200×200 chips; faces aligned differently (another aligner) shift
+ * the pixels Fisherfaces compares and cost accuracy.
+ *
+ * <p>Thread-safety: thread-safe. OpenCV's recognizer object is not, so {@link #classify} never
+ * touches it: the projection (mean and LDA direction) is copied out of it into immutable Java
+ * arrays after training or loading, and each call prepares its face in its own native matrices.
+ * The recognizer itself is used only under a lock ({@link #nearestNeighbour}, {@link #close}).
+ * {@link #close()} is idempotent.
+ */
+public final class FisherfacesGenderClassifier implements GenderClassifier {
+    /** The classifier's name. */
+    public static final String NAME = "fisherfaces";
+    /** The OpenCV release whose FisherFaceRecognizer trains and reads the model files. */
+    public static final String OPENCV_VERSION = "4.13.0";
+    static final String FORMAT = "facecensus-fisherfaces/1";
+    /** Fewer held-out faces than this per gender would make the calibration a guess. */
+    static final int MIN_FACES_PER_GENDER = 5;
+    private static final int MALE_LABEL = 0;
+    private static final int FEMALE_LABEL = 1;
+    private static final double ASPECT_TOLERANCE = 0.05;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** OpenCV's own verdict: the gender of the nearest training face on the LDA line, and its distance. */
+    public record Neighbour(Gender gender, double distance) {
+    }
+
+    private final FisherfacesSettings settings;
+    private final int cropWidth;
+    private final int cropHeight;
+    private final double[] mean;
+    private final double[] direction;
+    private final PlattScaling platt;
+    private final byte[] modelBytes;
+    private final ObjectNode sidecar;
+    private final ModelInfo info;
+    private final Object lock = new Object();
+    private FisherFaceRecognizer recognizer;
+    private volatile boolean closed;
+
+    private FisherfacesGenderClassifier(FisherFaceRecognizer recognizer, byte[] modelBytes, ObjectNode sidecar) {
+        this.recognizer = recognizer;
+        this.modelBytes = modelBytes;
+        this.sidecar = sidecar;
+        JsonNode s = sidecar.path("settings");
+        this.settings = new FisherfacesSettings(s.path("size").asInt(), s.path("equalize").asBoolean(),
+                s.path("centreCrop").asDouble(), s.path("validationFraction").asDouble(), s.path("seed").asLong());
+        this.cropWidth = sidecar.path("crop").path("width").asInt();
+        this.cropHeight = sidecar.path("crop").path("height").asInt();
+        this.platt = new PlattScaling(sidecar.path("calibration").path("a").asDouble(),
+                sidecar.path("calibration").path("b").asDouble());
+        int d = settings.size() * settings.size();
+        this.mean = doubles(recognizer.getMean());
+        this.direction = doubles(recognizer.getEigenVectors());
+        if (mean.length != d || direction.length != d) {
+            throw new FaceCensusException("The Fisherfaces model has " + direction.length + " pixels per face and a "
+                    + mean.length + "-pixel mean, but its sidecar says " + settings.size() + "x" + settings.size()
+                    + "; the model file and its .json sidecar do not belong together: retrain or restore both.");
+        }
+        JsonNode training = sidecar.path("training");
+        this.info = new ModelInfo("fisherfaces-gender", FORMAT + " opencv " + OPENCV_VERSION,
+                "trained by FaceCensus on " + training.path("data").asText() + " (training data sha256 "
+                        + training.path("dataSha256").asText() + ")",
+                sidecar.path("modelFile").path("sha256").asText(), training.path("licence").asText());
+    }
+
+    /**
+     * Trains Fisherfaces on {@code faces}: a stratified {@link FisherfacesSettings#validationFraction()}
+     * of each gender is held out to fit the probability calibration, the rest fits the projection.
+     *
+     * @param faces       aligned crops, all of one size, labelled MALE or FEMALE
+     * @param dataDescription what the faces are, recorded in the provenance (e.g. "UTKFace train split")
+     * @param dataLicence the terms of the training data, which bind the trained model
+     * @throws FaceCensusException when there are no faces, too few of one gender, an UNKNOWN label, or
+     *                             crops of different sizes
+     */
+    public static FisherfacesGenderClassifier train(List<LabelledFace> faces, FisherfacesSettings settings,
+            String dataDescription, String dataLicence) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(dataDescription, "dataDescription");
+        Objects.requireNonNull(dataLicence, "dataLicence");
+        long started = System.nanoTime();
+        checkTrainingSet(faces, settings);
+        SingleThreadedBlas.ensure();
+        RgbImage first = faces.get(0).face().crop();
+        List<Integer> fit = new ArrayList<>();
+        List<Integer> held = new ArrayList<>();
+        split(faces, settings, fit, held);
+
+        byte[] modelBytes;
+        try (MatVector images = new MatVector(fit.size());
+                Mat labels = new Mat(fit.size(), 1, opencv_core.CV_32SC1);
+                FisherFaceRecognizer trainer = FisherFaceRecognizer.create()) {
+            java.nio.IntBuffer labelBuffer = labels.createBuffer();
+            for (int i = 0; i < fit.size(); i++) {
+                LabelledFace f = faces.get(fit.get(i));
+                images.put(i, GreyFace.prepare(f.face().crop(), settings));
+                labelBuffer.put(i, f.gender() == Gender.FEMALE ? FEMALE_LABEL : MALE_LABEL);
+            }
+            try {
+                trainer.train(images, labels);
+            } catch (RuntimeException e) {
+                throw new FaceCensusException("OpenCV could not train Fisherfaces on " + fit.size() + " faces: "
+                        + e.getMessage() + "; check that the faces are real, varied crops.", e);
+            } finally {
+                for (int i = 0; i < fit.size(); i++) {
+                    images.get(i).close();
+                }
+            }
+            modelBytes = writeToBytes(trainer);
+        }
+        // Read the written file back so that a freshly trained model and one loaded from disk
+        // project with the very same (text-parsed) numbers.
+        FisherFaceRecognizer recognizer = readFromBytes(modelBytes);
+
+        ObjectNode sidecar = JSON.createObjectNode();
+        sidecar.put("format", FORMAT);
+        sidecar.put("classifier", NAME);
+        sidecar.put("opencv", OPENCV_VERSION);
+        ObjectNode s = sidecar.putObject("settings");
+        s.put("size", settings.size());
+        s.put("equalize", settings.equalize());
+        s.put("centreCrop", settings.centreCrop());
+        s.put("validationFraction", settings.validationFraction());
+        s.put("seed", settings.seed());
+        ObjectNode crop = sidecar.putObject("crop");
+        crop.put("width", first.width());
+        crop.put("height", first.height());
+        ObjectNode calibration = sidecar.putObject("calibration");
+        calibration.put("method", "Platt sigmoid on the LDA projection, P(female)");
+        calibration.put("a", 0.0);
+        calibration.put("b", 0.0);
+        ObjectNode modelFile = sidecar.putObject("modelFile");
+        modelFile.put("sha256", sha256(modelBytes));
+        modelFile.put("bytes", modelBytes.length);
+        ObjectNode training = sidecar.putObject("training");
+        training.put("data", dataDescription);
+        training.put("licence", dataLicence);
+        training.put("dataSha256", dataSha256(faces));
+        training.put("faces", faces.size());
+        training.put("female", count(faces, null, Gender.FEMALE));
+        training.put("male", count(faces, null, Gender.MALE));
+        training.putObject("fit").put("female", count(faces, fit, Gender.FEMALE)).put("male", count(faces, fit, Gender.MALE));
+        training.putObject("validation").put("female", count(faces, held, Gender.FEMALE))
+                .put("male", count(faces, held, Gender.MALE));
+
+        FisherfacesGenderClassifier uncalibrated = new FisherfacesGenderClassifier(recognizer, modelBytes, sidecar);
+        double[] scores = new double[held.size()];
+        boolean[] female = new boolean[held.size()];
+        int nearestCorrect = 0;
+        for (int i = 0; i < held.size(); i++) {
+            LabelledFace f = faces.get(held.get(i));
+            scores[i] = uncalibrated.projection(f.face());
+            female[i] = f.gender() == Gender.FEMALE;
+            nearestCorrect += uncalibrated.nearestNeighbour(f.face()).gender() == f.gender() ? 1 : 0;
+        }
+        PlattScaling fitted = PlattScaling.fit(scores, female);
+        int calibratedCorrect = 0;
+        for (int i = 0; i < held.size(); i++) {
+            calibratedCorrect += (fitted.probability(scores[i]) >= 0.5) == female[i] ? 1 : 0;
+        }
+        calibration.put("a", fitted.a());
+        calibration.put("b", fitted.b());
+        ObjectNode validation = (ObjectNode) training.get("validation");
+        validation.put("accuracy", (double) calibratedCorrect / held.size());
+        validation.put("nearestNeighbourAccuracy", (double) nearestCorrect / held.size());
+        training.put("seconds", (System.nanoTime() - started) / 1e9);
+        // The calibrated classifier shares the recognizer; the uncalibrated view is dropped, not closed.
+        return new FisherfacesGenderClassifier(recognizer, modelBytes, sidecar);
+    }
+
+    /**
+     * Loads a model written by {@link #save}: OpenCV's file and its {@code .json} sidecar.
+     *
+     * @throws ModelIntegrityException when the model file's sha256 is not the one its sidecar recorded
+     * @throws FaceCensusException     when either file is missing or unreadable
+     */
+    public static FisherfacesGenderClassifier load(Path modelFile) {
+        Path sidecarFile = sidecarOf(modelFile);
+        if (!Files.isRegularFile(modelFile)) {
+            throw new FaceCensusException("No Fisherfaces model at " + modelFile + "; train one first (see"
+                    + " FisherfacesGenderClassifier.train) or check the path.");
+        }
+        if (!Files.isRegularFile(sidecarFile)) {
+            throw new FaceCensusException("The Fisherfaces model " + modelFile + " has no sidecar " + sidecarFile
+                    + "; it holds the face preparation and calibration, so copy it along with the model or retrain.");
+        }
+        ObjectNode sidecar;
+        byte[] bytes;
+        try {
+            sidecar = (ObjectNode) JSON.readTree(sidecarFile.toFile());
+            bytes = Files.readAllBytes(modelFile);
+        } catch (IOException | ClassCastException e) {
+            throw new FaceCensusException("Could not read the Fisherfaces model " + modelFile + " or its sidecar: "
+                    + e.getMessage() + "; retrain the model.", e);
+        }
+        if (!FORMAT.equals(sidecar.path("format").asText())) {
+            throw new FaceCensusException(sidecarFile + " is not a " + FORMAT + " sidecar (format '"
+                    + sidecar.path("format").asText() + "'); point to a model written by FisherfacesGenderClassifier.save.");
+        }
+        String expected = sidecar.path("modelFile").path("sha256").asText();
+        String actual = sha256(bytes);
+        if (!actual.equals(expected)) {
+            throw new ModelIntegrityException("Fisherfaces model " + modelFile + " has sha256 " + actual
+                    + " but its sidecar recorded " + expected + "; the file was changed or swapped: restore it or retrain.");
+        }
+        return new FisherfacesGenderClassifier(readFromBytes(bytes), bytes, sidecar);
+    }
+
+    /** Where {@link #save} puts the sidecar of {@code modelFile}: the same name plus {@code .json}. */
+    public static Path sidecarOf(Path modelFile) {
+        return modelFile.resolveSibling(modelFile.getFileName() + ".json");
+    }
+
+    /**
+     * Writes OpenCV's model file (YAML; name it {@code *.yml}) and its {@code .json} sidecar.
+     *
+     * @return the sidecar's path
+     */
+    public Path save(Path modelFile) {
+        Path sidecarFile = sidecarOf(modelFile);
+        try {
+            Path parent = modelFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.write(modelFile, modelBytes);
+            JSON.writeValue(sidecarFile.toFile(), sidecar);
+        } catch (IOException e) {
+            throw new FaceCensusException("Could not write the Fisherfaces model to " + modelFile + ": "
+                    + e.getMessage() + "; check that the folder is writable.", e);
+        }
+        return sidecarFile;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Provenance: the trained model file's sha256, the training data and its licence. */
+    public List<ModelInfo> models() {
+        return List.of(info);
+    }
+
+    /** The sidecar's content: settings, calibration, training counts and hashes, validation accuracy. */
+    public ObjectNode provenance() {
+        return sidecar.deepCopy();
+    }
+
+    public FisherfacesSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public GenderPrediction classify(AlignedFace face) {
+        double female = femaleProbability(face);
+        boolean isFemale = female >= 0.5;
+        return new GenderPrediction(isFemale ? Gender.FEMALE : Gender.MALE, isFemale ? female : 1 - female, info);
+    }
+
+    /** The calibrated probability that the face is annotated female. */
+    public double femaleProbability(AlignedFace face) {
+        return platt.probability(projection(face));
+    }
+
+    /** The face's coordinate on the LDA line: {@code (x - mean) · w}, as OpenCV's {@code subspaceProject}. */
+    public double projection(AlignedFace face) {
+        ensureOpen();
+        checkShape(face.crop());
+        double[] x = GreyFace.pixels(face.crop(), settings);
+        double z = 0;
+        for (int i = 0; i < x.length; i++) {
+            z += (x[i] - mean[i]) * direction[i];
+        }
+        return z;
+    }
+
+    /** OpenCV's own prediction: the nearest training face's gender and its distance on the LDA line. */
+    public Neighbour nearestNeighbour(AlignedFace face) {
+        checkShape(face.crop());
+        int[] label = new int[1];
+        double[] distance = new double[1];
+        try (Mat grey = GreyFace.prepare(face.crop(), settings)) {
+            synchronized (lock) {
+                ensureOpen();
+                recognizer.predict(grey, label, distance);
+            }
+        }
+        return new Neighbour(label[0] == FEMALE_LABEL ? Gender.FEMALE : Gender.MALE, distance[0]);
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (recognizer != null) {
+                recognizer.close();
+                recognizer = null;
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new FaceCensusException("This Fisherfaces classifier is closed; load the model again.");
+        }
+    }
+
+    private void checkShape(RgbImage crop) {
+        double trained = (double) cropWidth / cropHeight;
+        double actual = (double) crop.width() / crop.height();
+        if (Math.abs(actual - trained) > ASPECT_TOLERANCE * trained) {
+            throw new FaceCensusException(String.format(java.util.Locale.ROOT,
+                    "Fisherfaces was trained on %dx%d crops but this face is %dx%d (aspect %.2f instead of %.2f);"
+                            + " feed it faces aligned to the training crop's shape.",
+                    cropWidth, cropHeight, crop.width(), crop.height(), actual, trained));
+        }
+    }
+
+    private static void checkTrainingSet(List<LabelledFace> faces, FisherfacesSettings settings) {
+        if (faces == null || faces.isEmpty()) {
+            throw new FaceCensusException("Fisherfaces needs labelled training faces and got none; pass aligned faces"
+                    + " with their annotated gender (e.g. UTKFace's train split).");
+        }
+        RgbImage first = faces.get(0).face().crop();
+        for (int i = 0; i < faces.size(); i++) {
+            LabelledFace f = faces.get(i);
+            if (f.gender() == Gender.UNKNOWN) {
+                throw new FaceCensusException("Training face #" + i + " is labelled UNKNOWN; Fisherfaces learns from"
+                        + " MALE and FEMALE labels only, so drop unlabelled faces first.");
+            }
+            RgbImage crop = f.face().crop();
+            if (crop.width() != first.width() || crop.height() != first.height()) {
+                throw new FaceCensusException("Training face #" + i + " is " + crop.width() + "x" + crop.height()
+                        + " but face #0 is " + first.width() + "x" + first.height() + "; Fisherfaces compares"
+                        + " pixels, so align every training face to one crop size first.");
+            }
+        }
+        int female = count(faces, null, Gender.FEMALE);
+        int male = count(faces, null, Gender.MALE);
+        int needed = (int) Math.ceil(MIN_FACES_PER_GENDER / settings.validationFraction());
+        if (female < needed || male < needed) {
+            throw new FaceCensusException("Fisherfaces separates two genders and needs at least " + needed
+                    + " training faces of each (so that " + MIN_FACES_PER_GENDER + " of each can be held out for"
+                    + " calibration); got " + female + " female and " + male + " male. Add faces of the missing gender.");
+        }
+    }
+
+    /** A stratified split: the first {@code validationFraction} of each gender, shuffled by the seed, is held out. */
+    private static void split(List<LabelledFace> faces, FisherfacesSettings settings, List<Integer> fit,
+            List<Integer> held) {
+        Random random = new Random(settings.seed());
+        for (Gender g : List.of(Gender.FEMALE, Gender.MALE)) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < faces.size(); i++) {
+                if (faces.get(i).gender() == g) {
+                    idx.add(i);
+                }
+            }
+            Collections.shuffle(idx, random);
+            int nHeld = (int) Math.ceil(idx.size() * settings.validationFraction());
+            held.addAll(idx.subList(0, nHeld));
+            fit.addAll(idx.subList(nHeld, idx.size()));
+        }
+        Collections.sort(fit);
+        Collections.sort(held);
+    }
+
+    private static int count(List<LabelledFace> faces, List<Integer> subset, Gender g) {
+        int n = 0;
+        if (subset == null) {
+            for (LabelledFace f : faces) {
+                n += f.gender() == g ? 1 : 0;
+            }
+        } else {
+            for (int i : subset) {
+                n += faces.get(i).gender() == g ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static byte[] writeToBytes(FisherFaceRecognizer trained) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("facecensus-fisherfaces-", ".yml");
+            trained.write(tmp.toString());
+            return Files.readAllBytes(tmp);
+        } catch (IOException e) {
+            throw new FaceCensusException("Could not write the trained Fisherfaces model to a temporary file: "
+                    + e.getMessage() + "; check java.io.tmpdir.", e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static FisherFaceRecognizer readFromBytes(byte[] bytes) {
+        SingleThreadedBlas.ensure();
+        Path tmp = null;
+        FisherFaceRecognizer r = FisherFaceRecognizer.create();
+        try {
+            tmp = Files.createTempFile("facecensus-fisherfaces-", ".yml");
+            Files.write(tmp, bytes);
+            r.read(tmp.toString());
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw new FaceCensusException("OpenCV could not read the Fisherfaces model: " + e.getMessage()
+                    + "; the file is not an OpenCV " + OPENCV_VERSION + " FaceRecognizer model: retrain it.", e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+        if (r.empty()) {
+            r.close();
+            throw new FaceCensusException("The Fisherfaces model file holds no trained model; retrain it.");
+        }
+        return r;
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // A leftover temporary file is harmless.
+            }
+        }
+    }
+
+    private static double[] doubles(Mat m) {
+        try (Mat d = new Mat()) {
+            m.convertTo(d, opencv_core.CV_64F);
+            double[] out = new double[(int) d.total()];
+            DoubleBuffer b = d.createBuffer();
+            b.get(out);
+            return out;
+        } finally {
+            m.close();
+        }
+    }
+
+    /** sha256 over every face's label, size and pixels, in the given order. */
+    static String dataSha256(List<LabelledFace> faces) {
+        MessageDigest md = digest();
+        for (LabelledFace f : faces) {
+            RgbImage c = f.face().crop();
+            md.update((byte) f.gender().ordinal());
+            md.update(java.nio.ByteBuffer.allocate(8).putInt(c.width()).putInt(c.height()).array());
+            md.update(c.pixels());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
