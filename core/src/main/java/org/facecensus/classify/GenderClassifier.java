@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
 
 /**
  * Predicts the perceived gender of aligned faces.
@@ -32,6 +33,14 @@ public interface GenderClassifier extends AutoCloseable {
      */
     default Optional<AlignedFace> ownCrop(RgbImage image, DetectedFace face) {
         return Optional.empty();
+    }
+
+    /**
+     * Provenance of every model this classifier uses (name, version, source, sha256), printed in
+     * outputs. Empty only for classifiers without model files; implementations with models override it.
+     */
+    default List<ModelInfo> models() {
+        return List.of();
     }
 
     @Override

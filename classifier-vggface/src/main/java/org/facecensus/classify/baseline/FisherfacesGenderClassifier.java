@@ -287,6 +287,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
     }
 
     /** Provenance: the trained model file's sha256, the training data and its licence. */
+    @Override
     public List<ModelInfo> models() {
         return List.of(info);
     }

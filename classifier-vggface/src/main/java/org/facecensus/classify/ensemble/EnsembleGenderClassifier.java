@@ -1,6 +1,5 @@
 package org.facecensus.classify.ensemble;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,6 +70,7 @@ public final class EnsembleGenderClassifier implements GenderClassifier {
     }
 
     /** Both members' models, first then second. */
+    @Override
     public List<ModelInfo> models() {
         List<ModelInfo> out = new ArrayList<>(modelsOf(first));
         out.addAll(modelsOf(second));
@@ -141,25 +141,7 @@ public final class EnsembleGenderClassifier implements GenderClassifier {
      * classifier has one); empty when there is none.
      */
     static List<ModelInfo> modelsOf(GenderClassifier classifier) {
-        if (classifier instanceof EnsembleGenderClassifier e) {
-            return e.models();
-        }
-        try {
-            Method m = classifier.getClass().getMethod("models");
-            Object result = m.invoke(classifier);
-            if (result instanceof List<?> list) {
-                List<ModelInfo> out = new ArrayList<>();
-                for (Object o : list) {
-                    if (o instanceof ModelInfo info) {
-                        out.add(info);
-                    }
-                }
-                return out;
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // No public models(): the member's provenance still travels in each of its predictions.
-        }
-        return List.of();
+        return classifier.models();
     }
 
     /** Provenance of a combined verdict: both members, named, with a digest over both sha256s. */

@@ -69,6 +69,7 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier, AgeEs
         return NAME;
     }
 
+    @Override
     public List<ModelInfo> models() {
         return List.of(INFO);
     }
