@@ -1,5 +1,6 @@
 package org.facecensus.census;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -17,9 +18,10 @@ public final class SharedPhotos {
     public static Path data(String relative) {
         String shared = System.getProperty("facecensus.shared");
         Path root = shared == null || shared.contains("${") ? Path.of("..", "..", "shared") : Path.of(shared);
+        assumeTrue(Files.isDirectory(root.resolve("data")), "shared data folder not found: "
+                + root.toAbsolutePath() + " (set -Dfacecensus.shared=/path/to/shared)");
         Path file = root.resolve("data").resolve(relative);
-        assumeTrue(Files.exists(file), "shared data not found: " + file.toAbsolutePath()
-                + " (set -Dfacecensus.shared=/path/to/shared)");
+        assertTrue(Files.exists(file), "missing from the shared data: " + file);
         return file;
     }
 }
