@@ -16,7 +16,7 @@ package org.facecensus.census.run;
  * @param classifier gender classifier name
  */
 public record PipelineSettings(String detector, String landmarks, String aligner, String classifier) {
-    public static final String DEFAULT_DETECTOR = "ssd-mobilenet";
+    public static final String DEFAULT_DETECTOR = "blazeface";
     public static final String DEFAULT_LANDMARKS = "landmark68-net";
     public static final String DEFAULT_ALIGNER = "similarity-5pt";
     public static final String DEFAULT_CLASSIFIER = "faceapi-agegender";
