@@ -58,10 +58,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Landmark detector run in every face box (default ${DEFAULT-VALUE}; 'none': the detector's keypoints).")
     String landmarks = PipelineSettings.DEFAULT_LANDMARKS;
 
-    @Option(names = "--aligner", paramLabel = "NAME", description = "Aligner for the crops (default ${DEFAULT-VALUE}).")
+    @Option(names = "--aligner", paramLabel = "NAME", description = "Aligner for the crops (default ${DEFAULT-VALUE}; 'none': no crops).")
     String aligner = PipelineSettings.DEFAULT_ALIGNER;
 
-    @Option(names = "--classifier", paramLabel = "NAME", description = "Gender classifier (default ${DEFAULT-VALUE}).")
+    @Option(names = "--classifier", paramLabel = "NAME", description = "Gender classifier (default ${DEFAULT-VALUE}; 'none': count faces only).")
     String classifier = PipelineSettings.DEFAULT_CLASSIFIER;
 
     @Option(names = "--threads", paramLabel = "N",

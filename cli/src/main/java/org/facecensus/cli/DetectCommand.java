@@ -160,10 +160,11 @@ final class DetectCommand implements Callable<Integer> {
             Files.createDirectories(alignedDir);
         }
         ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev, options);
-        try (FacePipeline pipeline = FacePipeline.of(provider.create(context),
-                landmarksName == null ? null : FaceCensus.landmarkDetectors().select(landmarksName).create(context),
-                alignerName == null ? null : FaceCensus.aligners().select(alignerName).create(context),
-                genderName == null ? null : FacePipeline.openClassifier(genderName, context))) {
+        PipelineSettings components = new PipelineSettings(provider.name(),
+                landmarksName == null ? PipelineSettings.NONE : landmarksName,
+                alignerName == null ? PipelineSettings.NONE : alignerName,
+                genderName == null ? PipelineSettings.NONE : genderName);
+        try (FacePipeline pipeline = FacePipeline.open(components, context)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "facecensus-detect");
                 t.setDaemon(true);
@@ -223,8 +224,8 @@ final class DetectCommand implements Callable<Integer> {
         }
         PipelineSettings components = pipeline.settings();
         boolean landmarks = !components.landmarks().isEmpty();
-        boolean aligned = !components.aligner().equals("none");
-        boolean classified = !components.classifier().equals("none");
+        boolean aligned = !components.aligner().equals(PipelineSettings.NONE);
+        boolean classified = !components.classifier().equals(PipelineSettings.NONE);
         Map<String, Object> elapsed = new LinkedHashMap<>();
         elapsed.put("decode", Json.round(decodeMs, 2));
         elapsed.putAll(Json.timings(analysis.detections().timings()));

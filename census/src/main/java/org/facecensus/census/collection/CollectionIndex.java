@@ -45,13 +45,23 @@ public record CollectionIndex(Path root, List<CollectionItem> items, List<ItemMe
 
     /** Lists the images under {@code root} and joins {@code metadata} (null: no catalogue). */
     public static CollectionIndex scan(Path root, MetadataFile metadata) {
+        return scan(root, metadata, null);
+    }
+
+    /**
+     * As {@link #scan(Path, MetadataFile)}, leaving out the folder {@code excluded} (a census's own
+     * output folder inside the collection, whose crops are not items), or nothing when null.
+     */
+    public static CollectionIndex scan(Path root, MetadataFile metadata, Path excluded) {
         if (!Files.isDirectory(root)) {
             throw new FaceCensusException("collection folder " + root + " does not exist or is not a folder; "
                     + "give the folder that holds the images");
         }
         List<Path> images;
         try (Stream<Path> walk = Files.walk(root)) {
+            Path skip = excluded == null ? null : excluded.toAbsolutePath().normalize();
             images = walk.filter(Files::isRegularFile).filter(CollectionIndex::isImageName)
+                    .filter(p -> skip == null || !p.toAbsolutePath().normalize().startsWith(skip))
                     .sorted().toList();
         } catch (IOException e) {
             throw new FaceCensusException("cannot list collection folder " + root + ": " + e.getMessage(), e);

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,7 @@ public final class CensusRun {
     public CensusResult run() {
         long start = System.nanoTime();
         MetadataFile metadata = settings.metadata() == null ? null : MetadataFile.read(settings.metadata());
-        CollectionIndex collection = CollectionIndex.scan(settings.collection(), metadata);
+        CollectionIndex collection = CollectionIndex.scan(settings.collection(), metadata, settings.outDir());
         Path outDir = settings.outDir();
         Path crops = outDir.resolve("crops");
         try {
@@ -129,12 +131,14 @@ public final class CensusRun {
             failed += r.failed() ? 1 : 0;
             withoutMetadata += c.metadata() == null ? 1 : 0;
         }
+        Set<String> ids = new HashSet<>();
+        items.forEach(i -> ids.add(i.itemId()));
         for (ItemMetadata m : collection.unmatched()) {
-            items.add(new ItemRecord(m.id(), "", m, List.of(),
+            items.add(new ItemRecord(unique(m.id(), ids), "", m, List.of(),
                     "no image in the collection matches this catalogue row (by id or file name)", NO_IMAGE));
         }
         for (MetadataRowError e : collection.rowErrors()) {
-            items.add(new ItemRecord("metadata-line-" + e.line(), "", null, List.of(),
+            items.add(new ItemRecord(unique("metadata-line-" + e.line(), ids), "", null, List.of(),
                     "catalogue row at line " + e.line() + " of " + settings.metadata().getFileName() + ": "
                             + e.message(), BAD_METADATA_ROW));
         }
@@ -313,6 +317,15 @@ public final class CensusRun {
                 : OutputFiles.round(result.run().items() / Math.max(analyse, 1e-9), 3));
         run.put("finishedAt", java.time.Instant.now().toString());
         OutputFiles.writeAtomically(result.outDir().resolve("run.json"), OutputFiles.prettyJson(run));
+    }
+
+    /** {@code id}, or {@code id#2}, {@code id#3}... when an image already has it. */
+    private static String unique(String id, Set<String> taken) {
+        String candidate = id;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = id + "#" + n;
+        }
+        return candidate;
     }
 
     private static double seconds(long since) {

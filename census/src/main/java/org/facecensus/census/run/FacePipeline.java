@@ -81,17 +81,6 @@ public final class FacePipeline implements AutoCloseable {
         this.classifier = classifier;
     }
 
-    /**
-     * A pipeline of components already opened, which it then owns and closes; {@code landmarks},
-     * {@code aligner} and {@code classifier} may be null to skip that stage.
-     */
-    public static FacePipeline of(FaceDetector detector, LandmarkDetector landmarks, FaceAligner aligner,
-                                  GenderClassifier classifier) {
-        return new FacePipeline(new PipelineSettings(detector.name(), landmarks == null ? "none" : landmarks.name(),
-                aligner == null ? "none" : aligner.name(), classifier == null ? "none" : classifier.name()),
-                detector, landmarks, aligner, classifier);
-    }
-
     /** Opens the named components with the default model store and device. */
     public static FacePipeline open(PipelineSettings settings) {
         return open(settings, ProviderContext.defaults());
@@ -104,8 +93,10 @@ public final class FacePipeline implements AutoCloseable {
             FaceDetector detector = keep(opened, FaceCensus.detectors().select(settings.detector()).create(context));
             LandmarkDetector landmarks = settings.landmarks().isEmpty() ? null
                     : keep(opened, FaceCensus.landmarkDetectors().select(settings.landmarks()).create(context));
-            FaceAligner aligner = keep(opened, FaceCensus.aligners().select(settings.aligner()).create(context));
-            GenderClassifier classifier = keep(opened, openClassifier(settings.classifier(), context));
+            FaceAligner aligner = settings.aligner().equals(PipelineSettings.NONE) ? null
+                    : keep(opened, FaceCensus.aligners().select(settings.aligner()).create(context));
+            GenderClassifier classifier = settings.classifier().equals(PipelineSettings.NONE) ? null
+                    : keep(opened, openClassifier(settings.classifier(), context));
             return new FacePipeline(settings, detector, landmarks, aligner, classifier);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {

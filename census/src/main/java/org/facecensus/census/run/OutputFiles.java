@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -223,10 +222,6 @@ public final class OutputFiles {
         } catch (IOException e) {
             throw new FaceCensusException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
     }
 
 }

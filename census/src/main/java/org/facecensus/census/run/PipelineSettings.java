@@ -11,19 +11,22 @@ package org.facecensus.census.run;
  * <p>Thread-safety: immutable.
  *
  * @param detector   face detector provider name
- * @param landmarks  landmark detector provider name, or empty to use the detector's own keypoints
- * @param aligner    aligner provider name
- * @param classifier gender classifier name
+ * @param landmarks  landmark detector provider name, or empty ({@value #NONE} is read as empty) to use
+ *                   the detector's own keypoints
+ * @param aligner    aligner provider name, or {@value #NONE}
+ * @param classifier gender classifier name, or {@value #NONE}
  */
 public record PipelineSettings(String detector, String landmarks, String aligner, String classifier) {
     public static final String DEFAULT_DETECTOR = "blazeface";
     public static final String DEFAULT_LANDMARKS = "landmark68-net";
     public static final String DEFAULT_ALIGNER = "similarity-5pt";
     public static final String DEFAULT_CLASSIFIER = "faceapi-agegender";
+    /** As aligner or classifier name: skip that stage (no crops; every face's gender unknown). */
+    public static final String NONE = "none";
 
     public PipelineSettings {
         detector = orDefault(detector, DEFAULT_DETECTOR);
-        landmarks = landmarks == null ? DEFAULT_LANDMARKS : landmarks.equals("none") ? "" : landmarks.strip();
+        landmarks = landmarks == null ? DEFAULT_LANDMARKS : landmarks.equals(NONE) ? "" : landmarks.strip();
         aligner = orDefault(aligner, DEFAULT_ALIGNER);
         classifier = orDefault(classifier, DEFAULT_CLASSIFIER);
     }

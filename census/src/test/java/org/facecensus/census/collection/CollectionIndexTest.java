@@ -46,4 +46,17 @@ class CollectionIndexTest {
         assertNull(index.items().get(3).metadata());
         assertEquals(List.of("missing-1"), index.unmatched().stream().map(m -> m.id()).toList());
     }
+
+    @Test
+    void leavesOutTheCensusOutputFolderWhenItIsInsideTheCollection() throws IOException {
+        Path photo = SharedPhotos.data("dlib-faces/2008_001322.jpg");
+        Files.copy(photo, dir.resolve("group.jpg"));
+        Path crops = Files.createDirectories(dir.resolve("census/crops"));
+        Files.copy(photo, crops.resolve("group_0.jpg"));
+
+        assertEquals(List.of("census/crops/group_0.jpg", "group.jpg"),
+                CollectionIndex.scan(dir, null).items().stream().map(CollectionItem::file).toList());
+        assertEquals(List.of("group.jpg"), CollectionIndex.scan(dir, null, dir.resolve("census")).items().stream()
+                .map(CollectionItem::file).toList());
+    }
 }
