@@ -102,7 +102,7 @@ public final class CensusRun {
         try (Journal journal = Journal.open(outDir.resolve("journal.jsonl"), settings.fingerprint());
              FacePipeline pipeline = FacePipeline.open(settings.pipeline(), context)) {
             List<CollectionItem> pending = collection.items().stream()
-                    .filter(i -> !journal.entries().containsKey(i.itemId())).toList();
+                    .filter(i -> !isDone(journal, i)).toList();
             int resumedCount = collection.items().size() - pending.size();
             listener.started(collection.items().size(), resumedCount);
             if (resumedCount > 0) {
@@ -174,6 +174,12 @@ public final class CensusRun {
                 collection.rowErrors().size(), unreadDates, warnings);
         writeRunJson(result, scanSeconds, analyseSeconds, writeSeconds, summarySeconds);
         return result;
+    }
+
+    /** In the journal, for the same file (an item id that now names another file is analysed again). */
+    private static boolean isDone(Journal journal, CollectionItem item) {
+        Journal.Entry entry = journal.entries().get(item.itemId());
+        return entry != null && entry.item().file().equals(item.file());
     }
 
     private void analyseAll(FacePipeline pipeline, Journal journal, List<CollectionItem> pending, Path crops) {

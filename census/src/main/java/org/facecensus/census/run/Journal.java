@@ -70,7 +70,7 @@ final class Journal implements AutoCloseable {
                     checkSettings(file, JSON.readTree(lines[0]), settings);
                     for (int i = 1; i < lines.length; i++) {
                         Entry entry = parse(lines[i]);
-                        entries.putIfAbsent(entry.item().itemId(), entry);
+                        entries.put(entry.item().itemId(), entry); // a later line supersedes an earlier one
                     }
                     if (end + 1 < bytes.length) {
                         try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {

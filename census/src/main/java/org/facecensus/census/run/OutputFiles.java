@@ -86,7 +86,7 @@ public final class OutputFiles {
             }
         }
         List<String> header = new ArrayList<>(List.of("item_id", "file", "faces", "men", "women", "unknown",
-                "composition", "title", "date", "year_from", "year_to", "designer", "tags", "description"));
+                "composition", "catalogued", "title", "date", "year_from", "year_to", "designer", "tags", "description"));
         for (String extra : extraColumns) {
             header.add(header.contains(extra) ? "extra_" + extra : extra);
         }
@@ -105,6 +105,7 @@ public final class OutputFiles {
             row.add(analysed ? Long.toString(count(item, Gender.FEMALE)) : "");
             row.add(analysed ? Long.toString(count(item, Gender.UNKNOWN)) : "");
             row.add(analysed ? item.composition().label() : "");
+            row.add(m == null ? "no" : "yes");
             row.add(m == null ? "" : m.title());
             row.add(m == null ? "" : m.date().raw());
             row.add(m == null || !m.date().parsed() ? "" : m.date().fromYear().toString());

@@ -35,7 +35,7 @@ public final class CensusDatabase {
     static final String SCHEMA = """
             CREATE TABLE items (
               item_id TEXT PRIMARY KEY, file TEXT, faces INTEGER, men INTEGER, women INTEGER, unknown INTEGER,
-              composition TEXT, title TEXT, date TEXT, year_from INTEGER, year_to INTEGER, designer TEXT,
+              composition TEXT, catalogued INTEGER, title TEXT, date TEXT, year_from INTEGER, year_to INTEGER, designer TEXT,
               description TEXT, error TEXT, problem TEXT);
             CREATE TABLE faces (
               item_id TEXT NOT NULL REFERENCES items(item_id), face_index INTEGER NOT NULL, x REAL, y REAL,
@@ -88,7 +88,7 @@ public final class CensusDatabase {
     }
 
     private static void insertItems(Connection db, List<ItemRecord> items) throws SQLException {
-        try (PreparedStatement item = db.prepareStatement("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        try (PreparedStatement item = db.prepareStatement("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement face = db.prepareStatement("INSERT INTO faces VALUES (?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement meta = db.prepareStatement("INSERT INTO metadata VALUES (?,?,?,?)")) {
             for (ItemRecord r : items) {
@@ -101,14 +101,15 @@ public final class CensusDatabase {
                 setCount(item, 5, analysed, r.faces().stream().filter(f -> f.gender() == Gender.FEMALE).count());
                 setCount(item, 6, analysed, r.faces().stream().filter(f -> f.gender() == Gender.UNKNOWN).count());
                 item.setString(7, analysed ? r.composition().label() : null);
-                item.setString(8, m == null ? null : m.title());
-                item.setString(9, m == null ? null : m.date().raw());
-                item.setObject(10, m == null ? null : m.date().fromYear());
-                item.setObject(11, m == null ? null : m.date().toYear());
-                item.setString(12, m == null ? null : m.designer());
-                item.setString(13, m == null ? null : m.description());
-                item.setString(14, r.error().isEmpty() ? null : r.error());
-                item.setString(15, r.problem().isEmpty() ? null : r.problem());
+                item.setInt(8, m == null ? 0 : 1);
+                item.setString(9, m == null ? null : m.title());
+                item.setString(10, m == null ? null : m.date().raw());
+                item.setObject(11, m == null ? null : m.date().fromYear());
+                item.setObject(12, m == null ? null : m.date().toYear());
+                item.setString(13, m == null ? null : m.designer());
+                item.setString(14, m == null ? null : m.description());
+                item.setString(15, r.error().isEmpty() ? null : r.error());
+                item.setString(16, r.problem().isEmpty() ? null : r.problem());
                 item.executeUpdate();
                 for (FaceRecord f : r.faces()) {
                     face.setString(1, r.itemId());

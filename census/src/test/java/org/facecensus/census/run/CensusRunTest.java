@@ -80,6 +80,8 @@ class CensusRunTest {
         assertEquals("3", group.get("faces"), "dlib's labelled photo has 3 faces");
         assertEquals(3, Integer.parseInt(group.get("men")) + Integer.parseInt(group.get("women"))
                 + Integer.parseInt(group.get("unknown")));
+        assertEquals("yes", group.get("catalogued"));
+        assertEquals("no", items.get("pic00068").get("catalogued"));
         assertEquals("0", items.get("dogs").get("faces"));
         assertEquals("none", items.get("dogs").get("composition"));
         assertEquals("Dogs, no people", items.get("dogs").get("title"));
