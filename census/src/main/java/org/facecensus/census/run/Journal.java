@@ -36,6 +36,7 @@ import org.facecensus.model.ModelInfo;
 final class Journal implements AutoCloseable {
     static final String FORMAT = "facecensus-census-journal/1";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Journal.class);
 
     /** A finished item as the journal keeps it: no metadata (that is joined again at the end). */
     record Entry(ItemRecord item, List<ModelInfo> models) {
@@ -57,46 +58,83 @@ final class Journal implements AutoCloseable {
      * @throws FaceCensusException when it was written with other settings (the message names them)
      */
     static Journal open(Path file, Map<String, String> settings) {
+        FileChannel channel = null;
         try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            // Two runs appending to one journal would interleave their lines; the lock is the operating
+            // system's, so a killed run releases it.
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // held by this JVM: another run in the same process
+            }
+            if (lock == null) {
+                throw new FaceCensusException("another facecensus analyze is writing to " + file.getParent()
+                        + "; wait for it to finish (or stop it), or choose another --out folder");
+            }
+            byte[] bytes = readAll(channel);
             Map<String, Entry> entries = new LinkedHashMap<>();
-            boolean fresh = true;
-            if (Files.exists(file)) {
-                byte[] bytes = Files.readAllBytes(file);
-                int end = lastNewline(bytes);
-                if (end >= 0) {
-                    fresh = false;
-                    String text = new String(bytes, 0, end + 1, StandardCharsets.UTF_8);
-                    String[] lines = text.split("\n");
-                    checkSettings(file, JSON.readTree(lines[0]), settings);
-                    for (int i = 1; i < lines.length; i++) {
+            int end = lastNewline(bytes);
+            if (end >= 0) {
+                String text = new String(bytes, 0, end + 1, StandardCharsets.UTF_8);
+                String[] lines = text.split("\n");
+                checkSettings(file, JSON.readTree(lines[0]), settings);
+                int damaged = 0;
+                for (int i = 1; i < lines.length; i++) {
+                    try {
                         Entry entry = parse(lines[i]);
                         entries.put(entry.item().itemId(), entry); // a later line supersedes an earlier one
-                    }
-                    if (end + 1 < bytes.length) {
-                        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                            c.truncate(end + 1);
-                            c.force(true);
-                        }
+                    } catch (JsonProcessingException | IllegalArgumentException e) {
+                        damaged++; // its item is not counted as done, so it is analysed again
                     }
                 }
+                if (damaged > 0) {
+                    LOG.warn("{}: {} damaged line(s) skipped; their images are analysed again", file, damaged);
+                }
             }
-            FileChannel channel;
-            if (fresh) {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+            // A line cut short by a crash is dropped; its item is analysed again.
+            channel.truncate(end + 1);
+            channel.position(end + 1);
+            if (end < 0) {
                 ObjectNode header = JSON.createObjectNode();
                 header.put("journal", FORMAT);
                 header.set("settings", JSON.valueToTree(settings));
                 write(channel, header);
             } else {
-                channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                channel.force(true);
             }
             return new Journal(file, channel, entries);
         } catch (JsonProcessingException e) {
-            throw new FaceCensusException("the run journal " + file + " is damaged (" + e.getOriginalMessage()
-                    + "); delete it to start the run over", e);
+            closeQuietly(channel);
+            throw new FaceCensusException("the first line of the run journal " + file + " is damaged ("
+                    + e.getOriginalMessage() + "); delete the journal to start the run over", e);
         } catch (IOException e) {
+            closeQuietly(channel);
             throw new FaceCensusException("cannot open the run journal " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static byte[] readAll(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+        channel.position(0);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // read until full
+        }
+        return buffer.array();
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing; the first error is the one reported
+            }
         }
     }
 
