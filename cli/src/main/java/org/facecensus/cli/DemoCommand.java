@@ -1,15 +1,13 @@
 package org.facecensus.cli;
 
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.facecensus.FaceCensus;
 import org.facecensus.model.ModelFetcher;
 import org.facecensus.model.ModelSource;
@@ -22,14 +20,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code facecensus demo}: the README's main job. Fetches the models and six real group photos
- * (the face-api demo images, MIT, from npm), detects faces, writes JSONL and crops, and prints a summary.
+ * {@code facecensus demo}: the README's main job. Fetches the models and six real group photos (the
+ * face-api demo images, MIT, from npm), runs {@code analyze} on them with the catalogue in
+ * {@code examples/demo/face-api-samples.csv}, then on the People-Art collection when the shared data
+ * folder is there (its styles as tags), and prints where the reports are.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Fetch models and sample photos, detect faces, write DIR/faces.jsonl and DIR/crops/.")
+        description = "Fetch models and sample photos, run 'analyze' on them (and on People-Art when "
+                + "../shared/data/peopleart exists); print where the reports are.")
 final class DemoCommand implements Callable<Integer> {
     private static final String PACKAGE = "@vladmandic/face-api";
     private static final String VERSION = "1.7.15";
+    private static final String SAMPLE_CATALOGUE = "examples/demo/face-api-samples.csv";
     private static final String[][] SAMPLES = {
             {"sample1.jpg", "8ecae4b267b2d3169e06e00c7dee97097aa2a94635d45216f7732a5f4943cb51", "144516"},
             {"sample2.jpg", "7d2b60ae6f13bf30f422e04df87451081a02c83de469056f25afb44b7000c691", "181758"},
@@ -44,8 +46,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--detector", paramLabel = "NAME", description = "Detector provider (default: the highest priority).")
+    @Option(names = "--detector", paramLabel = "NAME", description = "Detector provider (default: analyze's).")
     String detector;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Images analysed in parallel (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--peopleart", paramLabel = "DIR",
+            description = "The People-Art folder (default: data/peopleart of -Dfacecensus.shared, else ../shared next to the repository).")
+    Path peopleart;
+
+    @Option(names = "--no-peopleart", description = "Only the six sample photos.")
+    boolean noPeopleart;
 
     static List<ModelSpec> sampleSpecs() {
         List<ModelSpec> specs = new ArrayList<>();
@@ -65,41 +77,92 @@ final class DemoCommand implements Callable<Integer> {
         ModelStore samples = new ModelStore(models.root().resolveSibling("samples"));
         new ModelFetcher(samples).fetchAll(sampleSpecs());
 
-        Files.createDirectories(out);
-        Path jsonl = out.resolve("faces.jsonl");
-        List<String> args = new ArrayList<>(List.of("--crops", out.resolve("crops").toString()));
-        if (detector != null) {
-            args.addAll(List.of("--detector", detector));
-        }
+        Path photos = out.resolve("photos");
+        Files.createDirectories(photos);
         for (ModelSpec s : sampleSpecs()) {
-            args.add(samples.require(s).toString());
+            Files.copy(samples.require(s), photos.resolve(s.fileName()), StandardCopyOption.REPLACE_EXISTING);
         }
-        int exit;
-        try (Writer w = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
-            CommandLine detect = new CommandLine(new DetectCommand());
-            detect.setOut(new PrintWriter(w, true));
-            detect.setErr(spec.commandLine().getErr());
-            exit = detect.execute(args.toArray(String[]::new));
-        }
+        Path catalogue = repositoryFile(SAMPLE_CATALOGUE);
+        List<String> reports = new ArrayList<>();
+        stdout.println("== The six face-api demo photos ==");
+        int exit = analyze(photos, catalogue, out.resolve("face-api-samples"));
         if (exit != 0) {
             return exit;
         }
-        int total = 0;
-        stdout.printf("%-14s %6s %10s%n", "image", "faces", "detect ms");
-        for (String line : Files.readAllLines(jsonl)) {
-            JsonNode n = Json.MAPPER.readTree(line);
-            String name = Path.of(n.get("file").asText()).getFileName().toString();
-            if (n.has("error")) {
-                stdout.printf("%-14s  error: %s%n", name, n.get("error").asText());
-                continue;
+        reports.add(out.resolve("face-api-samples").toString());
+
+        Path art = noPeopleart ? null : peopleart != null ? peopleart : sharedPeopleArt();
+        if (art != null) {
+            stdout.println("== People-Art: " + art + " ==");
+            Path artCatalogue = out.resolve("peopleart-catalogue.csv");
+            PeopleArtCatalogue.write(art, artCatalogue);
+            exit = analyze(art.resolve("JPEGImages"), artCatalogue, out.resolve("peopleart"));
+            if (exit != 0) {
+                return exit;
             }
-            total += n.get("faces").size();
-            stdout.printf("%-14s %6d %10.0f%n", name, n.get("faces").size(), n.get("elapsed_ms").get("detect").asDouble());
+            reports.add(out.resolve("peopleart").toString());
+        } else if (!noPeopleart) {
+            stdout.println("(People-Art not found: give --peopleart DIR to analyse it too)");
         }
-        stdout.printf("%-14s %6d%n", "total", total);
-        stdout.println("Faces as JSON lines: " + jsonl.toAbsolutePath());
-        stdout.println("Face crops:          " + out.resolve("crops").toAbsolutePath());
+        stdout.println("Reports (report.html, items.csv, faces.csv, census.sqlite in each):");
+        reports.forEach(r -> stdout.println("  " + Path.of(r).toAbsolutePath()));
         stdout.flush();
         return 0;
+    }
+
+    private int analyze(Path collection, Path catalogue, Path outDir) {
+        List<String> args = new ArrayList<>(List.of(collection.toString(), "--out", outDir.toString()));
+        if (catalogue != null) {
+            args.addAll(List.of("--metadata", catalogue.toString()));
+        }
+        if (detector != null) {
+            args.addAll(List.of("--detector", detector));
+        }
+        if (threads != null) {
+            args.addAll(List.of("--threads", threads.toString()));
+        }
+        CommandLine analyze = new CommandLine(new AnalyzeCommand());
+        analyze.setOut(spec.commandLine().getOut());
+        analyze.setErr(spec.commandLine().getErr());
+        analyze.setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler());
+        return analyze.execute(args.toArray(String[]::new));
+    }
+
+    /** A file of the repository (the launcher passes its root as -Dfacecensus.home), or null. */
+    private static Path repositoryFile(String relative) {
+        List<Path> roots = new ArrayList<>();
+        String home = System.getProperty("facecensus.home");
+        if (home != null && !home.isBlank()) {
+            roots.add(Path.of(home));
+        }
+        roots.add(Path.of(""));
+        roots.add(Path.of("..")); // a module folder, as in the build's tests
+        for (Path root : roots) {
+            Path file = root.resolve(relative);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    private static Path sharedPeopleArt() {
+        List<Path> candidates = new ArrayList<>();
+        String shared = System.getProperty("facecensus.shared");
+        if (shared != null && !shared.isBlank()) {
+            candidates.add(Path.of(shared));
+        }
+        String home = System.getProperty("facecensus.home");
+        if (home != null && !home.isBlank()) {
+            candidates.add(Path.of(home).resolve("../shared"));
+        }
+        candidates.add(Path.of("../shared"));
+        for (Path c : candidates) {
+            Path art = c.resolve("data/peopleart");
+            if (Files.isDirectory(art.resolve("JPEGImages"))) {
+                return art.normalize();
+            }
+        }
+        return null;
     }
 }

@@ -19,16 +19,10 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 
 import org.facecensus.FaceCensusException;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.Detections;
+import org.facecensus.census.run.FacePipeline;
+import org.facecensus.census.run.PipelineSettings;
 import org.facecensus.detect.DetectorOptions;
-import org.facecensus.detect.FaceDetector;
-import org.facecensus.detect.LandmarkDetector;
-import org.facecensus.align.AlignedFace;
-import org.facecensus.align.FaceAligner;
-import org.facecensus.classify.AgeEstimator;
-import org.facecensus.classify.GenderClassifier;
-import org.facecensus.classify.GenderPrediction;
+import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
@@ -166,13 +160,11 @@ final class DetectCommand implements Callable<Integer> {
             Files.createDirectories(alignedDir);
         }
         ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev, options);
-        try (FaceDetector detector = provider.create(context);
-             LandmarkDetector landmarker = landmarksName == null ? null
-                     : FaceCensus.landmarkDetectors().select(landmarksName).create(context);
-             FaceAligner aligner = alignerName == null ? null
-                     : FaceCensus.aligners().select(alignerName).create(context);
-             GenderClassifier classifier = genderName == null ? null
-                     : FaceCensus.genderClassifiers().select(genderName).create(context)) {
+        PipelineSettings components = new PipelineSettings(provider.name(),
+                landmarksName == null ? PipelineSettings.NONE : landmarksName,
+                alignerName == null ? PipelineSettings.NONE : alignerName,
+                genderName == null ? PipelineSettings.NONE : genderName);
+        try (FacePipeline pipeline = FacePipeline.open(components, context)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "facecensus-detect");
                 t.setDaemon(true);
@@ -183,7 +175,7 @@ final class DetectCommand implements Callable<Integer> {
                 Deque<Future<String>> window = new ArrayDeque<>();
                 for (Path file : files) {
                     window.add(pool.submit(() -> {
-                        String line = processOne(detector, landmarker, aligner, classifier, loader, file);
+                        String line = processOne(pipeline, loader, file);
                         progress.step(!line.startsWith("{\"file\""));
                         return line;
                     }));
@@ -211,8 +203,7 @@ final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    private String processOne(FaceDetector detector, LandmarkDetector landmarker, FaceAligner aligner,
-                              GenderClassifier classifier, ImageLoader loader, Path file) {
+    private String processOne(FacePipeline pipeline, ImageLoader loader, Path file) {
         long t0 = System.nanoTime();
         RgbImage image;
         try {
@@ -221,9 +212,9 @@ final class DetectCommand implements Callable<Integer> {
             return error(file, e.getMessage(), e.problem().name());
         }
         double decodeMs = (System.nanoTime() - t0) / 1e6;
-        Detections detections;
+        FacePipeline.Analysis analysis;
         try {
-            detections = detector.detect(image);
+            analysis = pipeline.analyseTimed(image);
         } catch (FaceCensusException e) {
             if (e instanceof org.facecensus.model.ModelMissingException
                     || e instanceof org.facecensus.model.ModelIntegrityException) {
@@ -231,79 +222,58 @@ final class DetectCommand implements Callable<Integer> {
             }
             return error(file, "detection failed: " + e.getMessage(), "DETECTION_FAILED");
         }
+        PipelineSettings components = pipeline.settings();
+        boolean landmarks = !components.landmarks().isEmpty();
+        boolean aligned = !components.aligner().equals(PipelineSettings.NONE);
+        boolean classified = !components.classifier().equals(PipelineSettings.NONE);
         Map<String, Object> elapsed = new LinkedHashMap<>();
         elapsed.put("decode", Json.round(decodeMs, 2));
-        elapsed.putAll(Json.timings(detections.timings()));
-        elapsed.put("detect", Json.round(detections.timings().total(), 2));
+        elapsed.putAll(Json.timings(analysis.detections().timings()));
+        elapsed.put("detect", Json.round(analysis.detections().timings().total(), 2));
         List<Map<String, Object>> faces = new ArrayList<>();
-        double landmarkMs = 0;
-        double alignMs = 0;
-        List<AlignedFace> toClassify = new ArrayList<>();
-        List<Map<String, Object>> classifiedEntries = new ArrayList<>();
+        java.util.Set<ModelInfo> classifierModels = new java.util.LinkedHashSet<>();
         int j = 0;
-        for (DetectedFace face : detections.faces()) {
-            DetectedFace used = face;
-            if (landmarker != null) {
-                long t = System.nanoTime();
-                used = new DetectedFace(face.box(), landmarker.locate(image, face.box()));
-                landmarkMs += (System.nanoTime() - t) / 1e6;
+        for (FacePipeline.Face face : analysis.faces()) {
+            Map<String, Object> f = Json.face(face.detection());
+            if (landmarks) {
+                face.found().landmarks().ifPresent(k -> f.put("keypoints", Json.points(k)));
             }
-            Map<String, Object> f = Json.face(used);
-            if (landmarker != null) {
-                face.landmarks().ifPresent(k -> f.put("keypoints", Json.points(k)));
-            }
+            FaceBox box = face.found().box();
             if (cropsDir != null) {
-                f.put("crop", writeJpeg(cropsDir, ImageOps.crop(image, (int) Math.floor(face.box().x()),
-                        (int) Math.floor(face.box().y()), Math.max(1, (int) Math.round(face.box().width())),
-                        Math.max(1, (int) Math.round(face.box().height())), 0), file, j).toString());
+                f.put("crop", writeJpeg(cropsDir, ImageOps.crop(image, (int) Math.floor(box.x()),
+                        (int) Math.floor(box.y()), Math.max(1, (int) Math.round(box.width())),
+                        Math.max(1, (int) Math.round(box.height())), 0), file, j).toString());
             }
-            if (aligner != null) {
-                long t = System.nanoTime();
-                try {
-                    AlignedFace aligned = aligner.align(image, used);
-                    if (classifier != null && classifier.ownCrop(image, used).isEmpty()) {
-                        toClassify.add(aligned);
-                        classifiedEntries.add(f);
-                    }
-                    f.put("aligned", writeJpeg(alignedDir, aligned.crop(), file, j).toString());
-                    List<Double> transform = new ArrayList<>();
-                    for (double v : aligned.transform()) {
-                        transform.add(Json.round(v, 6));
-                    }
-                    f.put("transform", transform);
-                } catch (FaceCensusException e) {
-                    f.put("error", "alignment failed: " + e.getMessage());
+            if (face.aligned() != null) {
+                f.put("aligned", writeJpeg(alignedDir, face.aligned().crop(), file, j).toString());
+                List<Double> transform = new ArrayList<>();
+                for (double v : face.aligned().transform()) {
+                    transform.add(Json.round(v, 6));
                 }
-                alignMs += (System.nanoTime() - t) / 1e6;
+                f.put("transform", transform);
             }
-            if (classifier != null && !classifiedEntries.contains(f)) {
-                try {
-                    var own = classifier.ownCrop(image, used);
-                    if (own.isPresent()) {
-                        toClassify.add(own.get());
-                        classifiedEntries.add(f);
-                    } else if (aligner == null) {
-                        f.put("error", "gender classifier " + classifier.name() + " needs aligned faces: add --aligner NAME"
-                                + " --aligned-crops DIR");
-                    }
-                } catch (FaceCensusException e) {
-                    f.put("error", "gender classification impossible: " + e.getMessage());
+            if (!face.error().isEmpty()) {
+                f.put("error", face.error());
+            }
+            if (face.prediction() != null) {
+                f.put("gender", face.prediction().gender().name().toLowerCase(java.util.Locale.ROOT));
+                f.put("genderProbability", Json.round(face.prediction().probability(), 4));
+                if (!Double.isNaN(face.age())) {
+                    f.put("age", Json.round(face.age(), 2));
                 }
+                classifierModels.add(face.prediction().model());
             }
             faces.add(f);
             j++;
         }
-        java.util.Set<ModelInfo> classifierModels = new java.util.LinkedHashSet<>();
-        if (!toClassify.isEmpty()) {
-            long t = System.nanoTime();
-            classifierModels.addAll(classify(classifier, toClassify, classifiedEntries));
-            elapsed.put("gender", Json.round((System.nanoTime() - t) / 1e6, 2));
+        if (!classifierModels.isEmpty()) {
+            elapsed.put("gender", Json.round(analysis.classifyMillis(), 2));
         }
-        if (landmarker != null) {
-            elapsed.put("landmarks", Json.round(landmarkMs, 2));
+        if (landmarks) {
+            elapsed.put("landmarks", Json.round(analysis.landmarkMillis(), 2));
         }
-        if (aligner != null) {
-            elapsed.put("align", Json.round(alignMs, 2));
+        if (aligned) {
+            elapsed.put("align", Json.round(analysis.alignMillis(), 2));
         }
         elapsed.put("total", Json.round((System.nanoTime() - t0) / 1e6, 2));
         Map<String, Object> o = new LinkedHashMap<>();
@@ -312,27 +282,22 @@ final class DetectCommand implements Callable<Integer> {
         o.put("width", image.width());
         o.put("height", image.height());
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("detector", detector.name());
-        params.putAll(detector.parameters());
+        params.put("detector", components.detector());
+        params.putAll(pipeline.detectorParameters());
         params.put("exif_orientation", !noExifOrientation);
         o.put("params", params);
-        if (landmarker != null) {
-            params.put("landmarks", landmarker.name());
+        if (landmarks) {
+            params.put("landmarks", components.landmarks());
         }
-        if (aligner != null) {
-            params.put("aligner", aligner.name());
+        if (aligned) {
+            params.put("aligner", components.aligner());
         }
-        if (classifier != null) {
-            params.put("gender", classifier.name());
+        if (classified) {
+            params.put("gender", components.classifier());
         }
         List<Map<String, Object>> models = new ArrayList<>();
-        for (ModelInfo m : detector.models()) {
+        for (ModelInfo m : pipeline.detectionModels()) {
             models.add(Json.model(m));
-        }
-        if (landmarker != null) {
-            for (ModelInfo m : landmarker.models()) {
-                models.add(Json.model(m));
-            }
         }
         for (ModelInfo m : classifierModels) {
             models.add(Json.model(m));
@@ -341,32 +306,6 @@ final class DetectCommand implements Callable<Integer> {
         o.put("elapsed_ms", elapsed);
         o.put("faces", faces);
         return Json.line(o);
-    }
-
-    /** One batched call for all faces of an image; age too when the classifier estimates it. */
-    private static List<ModelInfo> classify(GenderClassifier classifier, List<AlignedFace> faces,
-                                            List<Map<String, Object>> entries) {
-        List<ModelInfo> used = new ArrayList<>();
-        if (classifier instanceof AgeEstimator estimator) {
-            List<AgeEstimator.Estimate> estimates = estimator.estimate(faces);
-            for (int i = 0; i < faces.size(); i++) {
-                putGender(entries.get(i), estimates.get(i).gender());
-                entries.get(i).put("age", Json.round(estimates.get(i).age(), 2));
-                used.add(estimates.get(i).gender().model());
-            }
-        } else {
-            List<GenderPrediction> predictions = classifier.classifyAll(faces);
-            for (int i = 0; i < faces.size(); i++) {
-                putGender(entries.get(i), predictions.get(i));
-                used.add(predictions.get(i).model());
-            }
-        }
-        return used;
-    }
-
-    private static void putGender(Map<String, Object> entry, GenderPrediction p) {
-        entry.put("gender", p.gender().name().toLowerCase(java.util.Locale.ROOT));
-        entry.put("genderProbability", Json.round(p.probability(), 4));
     }
 
     /** Writes {@code <dir>/<image name>_<j>.jpg} atomically (temp file, then rename). */

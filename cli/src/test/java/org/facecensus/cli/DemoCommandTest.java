@@ -3,33 +3,49 @@ package org.facecensus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's main job: six real group photos with 22 visible faces (checked by eye). */
+/**
+ * The README's main job on the six real group photos: 22 visible people, counted by hand into the
+ * demo catalogue's {@code people_visible} column.
+ */
 class DemoCommandTest {
 
     @Test
-    void findsTheTwentyTwoFacesInTheSamplePhotos(@TempDir Path out) throws Exception {
-        DetectCommandTest.Result r = DetectCommandTest.run("demo", "--out", out.toString());
+    void analysesTheSamplePhotosWithTheirCatalogueAndFindsEveryVisibleFace(@TempDir Path out) throws Exception {
+        DetectCommandTest.Result r = DetectCommandTest.run("demo", "--out", out.toString(), "--no-peopleart");
         assertEquals(0, r.exit(), r.err());
-        List<String> lines = Files.readAllLines(out.resolve("faces.jsonl"));
-        assertEquals(6, lines.size());
+        Path census = out.resolve("face-api-samples");
         int faces = 0;
-        for (String line : lines) {
-            JsonNode n = Json.MAPPER.readTree(line);
-            faces += n.get("faces").size();
+        try (MappingIterator<Map<String, String>> items = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(census.resolve("items.csv").toFile())) {
+            while (items.hasNext()) {
+                Map<String, String> item = items.next();
+                assertEquals(item.get("people_visible"), item.get("faces"), item.toString());
+                assertTrue(!item.get("title").isEmpty(), "joined to the catalogue: " + item);
+                faces += Integer.parseInt(item.get("faces"));
+            }
         }
-        // face-api's SSD finds the same 22 and nothing else; dlib's HOG 19 plus a badge.
         assertEquals(22, faces);
-        assertTrue(r.out().contains("total              22"), r.out());
-        try (var crops = Files.list(out.resolve("crops"))) {
-            assertEquals(22, crops.count());
+        try (var crops = Files.list(census.resolve("crops"))) {
+            for (Path crop : crops.toList()) {
+                BufferedImage image = ImageIO.read(crop.toFile());
+                assertEquals(224, image.getWidth());
+                faces--;
+            }
         }
+        assertEquals(0, faces, "one aligned crop per face");
+        assertTrue(r.out().contains(census.toAbsolutePath().toString()), r.out());
     }
 }

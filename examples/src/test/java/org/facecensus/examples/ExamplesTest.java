@@ -1,16 +1,20 @@
 package org.facecensus.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.facecensus.FaceCensus;
+import org.facecensus.census.Composition;
+import org.facecensus.census.run.CensusResult;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceDetector;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExamplesTest {
     private static Path photo(String name) {
@@ -38,5 +42,23 @@ class ExamplesTest {
             double maxArea = every.stream().mapToDouble(f -> f.box().area()).max().orElseThrow();
             assertEquals(maxArea, one.get(0).box().area(), 1e-9);
         }
+    }
+
+    @Test
+    void censusOfAFolderJoinsTheCatalogueAndCountsTheFaces(@TempDir Path dir) throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        Files.copy(photo("2008_001322.jpg"), photos.resolve("2008_001322.jpg"));
+        Files.copy(photo("dogs.jpg"), photos.resolve("dogs.jpg"));
+        Path catalogue = Files.writeString(dir.resolve("catalogue.csv"),
+                "file,title\n2008_001322.jpg,PASCAL VOC group photo\ndogs.jpg,Dogs\n");
+
+        CensusResult result = CollectionCensus.census(photos, catalogue, dir.resolve("out"));
+
+        assertEquals(2, result.images());
+        assertEquals(3, result.faces(), "the three labelled faces, none on the dogs");
+        assertEquals(0, result.imagesWithoutMetadata());
+        assertEquals("PASCAL VOC group photo", result.items().get(0).metadata().title());
+        assertEquals(Composition.NONE, result.items().get(1).composition());
+        assertTrue(Files.isRegularFile(dir.resolve("out/census.sqlite")));
     }
 }

@@ -1,0 +1,340 @@
+package org.facecensus.census.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.facecensus.FaceCensusException;
+import org.facecensus.census.FaceRecord;
+import org.facecensus.census.ItemMetadata;
+import org.facecensus.census.ItemRecord;
+import org.facecensus.census.RunInfo;
+import org.facecensus.census.collection.CatalogDates;
+import org.facecensus.census.collection.CollectionIndex;
+import org.facecensus.census.collection.CollectionItem;
+import org.facecensus.census.collection.MetadataFile;
+import org.facecensus.census.collection.MetadataRowError;
+import org.facecensus.census.store.CensusDatabase;
+import org.facecensus.classify.Gender;
+import org.facecensus.detect.FaceBox;
+import org.facecensus.image.ImageLoadException;
+import org.facecensus.image.ImageLoader;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
+import org.facecensus.model.ModelIntegrityException;
+import org.facecensus.model.ModelMissingException;
+import org.facecensus.spi.ProviderContext;
+
+/**
+ * A whole collection analysed: every image through the {@link FacePipeline} in parallel, joined to
+ * its catalogue record, written as faces.csv, faces.jsonl, items.csv, crops/, census.sqlite,
+ * then summarised ({@link Summariser}) and described in run.json.
+ *
+ * <p>Memory stays flat however large the collection: at most twice the thread count of images are
+ * decoded at once, and finished items are kept as small records. The run is resumable: each finished
+ * item is appended to {@code journal.jsonl} (after its crops are in place, forced to disk), so a run
+ * killed at any point and started again with the same settings analyses only what is missing and
+ * writes the same bytes as an uninterrupted run. Starting it with other settings is refused.
+ * Bad images and broken catalogue rows become per-item errors; the run goes on.
+ *
+ * <p>Thread-safety: one {@link #run()} at a time per instance; runs on different output folders
+ * may proceed in parallel.
+ */
+public final class CensusRun {
+    /** Problem code of a catalogue row that matched no image. */
+    public static final String NO_IMAGE = "NO_IMAGE";
+    /** Problem code of a catalogue row that could not be read. */
+    public static final String BAD_METADATA_ROW = "BAD_METADATA_ROW";
+    /** Problem code of an image on which detection itself failed. */
+    public static final String DETECTION_FAILED = "DETECTION_FAILED";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CensusRun.class);
+
+    private final CensusSettings settings;
+    private final Summariser summariser;
+    private final RunListener listener;
+    private final ProviderContext context;
+    private final ImageLoader loader = ImageLoader.defaults();
+
+    public CensusRun(CensusSettings settings, Summariser summariser, RunListener listener, ProviderContext context) {
+        this.settings = settings;
+        this.summariser = summariser;
+        this.listener = listener == null ? RunListener.NONE : listener;
+        this.context = context == null ? ProviderContext.defaults() : context;
+    }
+
+    public CensusResult run() {
+        long start = System.nanoTime();
+        MetadataFile metadata = settings.metadata() == null ? null : MetadataFile.read(settings.metadata());
+        CollectionIndex collection = CollectionIndex.scan(settings.collection(), metadata, settings.outDir());
+        Path outDir = settings.outDir();
+        Path crops = outDir.resolve("crops");
+        try {
+            Files.createDirectories(crops);
+        } catch (IOException e) {
+            throw new FaceCensusException("cannot create output folder " + crops + ": " + e.getMessage(), e);
+        }
+        OutputFiles.removeLeftovers(outDir);
+        OutputFiles.removeLeftovers(crops);
+        double scanSeconds = seconds(start);
+
+        long analyseStart = System.nanoTime();
+        int analysedNow;
+        List<ModelInfo> detectionModels;
+        Map<String, Journal.Entry> done;
+        try (Journal journal = Journal.open(outDir.resolve("journal.jsonl"), settings.fingerprint());
+             FacePipeline pipeline = FacePipeline.open(settings.pipeline(), context)) {
+            List<CollectionItem> pending = collection.items().stream()
+                    .filter(i -> !isDone(journal, i)).toList();
+            int resumedCount = collection.items().size() - pending.size();
+            listener.started(collection.items().size(), resumedCount);
+            if (resumedCount > 0) {
+                LOG.info("resuming: {} of {} images were analysed by an earlier run", resumedCount,
+                        collection.items().size());
+            }
+            analyseAll(pipeline, journal, pending, crops);
+            analysedNow = pending.size();
+            detectionModels = pipeline.detectionModels();
+            done = new LinkedHashMap<>(journal.entries());
+        }
+        listener.analysed();
+        double analyseSeconds = seconds(analyseStart);
+
+        long writeStart = System.nanoTime();
+        List<ItemRecord> items = new ArrayList<>();
+        TreeMap<String, ModelInfo> models = new TreeMap<>();
+        detectionModels.forEach(m -> models.put(m.name(), m));
+        int failed = 0;
+        int withoutMetadata = 0;
+        for (CollectionItem c : collection.items()) {
+            Journal.Entry entry = done.get(c.itemId());
+            entry.models().forEach(m -> models.putIfAbsent(m.name(), m));
+            ItemRecord r = entry.item();
+            items.add(new ItemRecord(c.itemId(), c.file(), c.metadata(), r.faces(), r.error(), r.problem()));
+            failed += r.failed() ? 1 : 0;
+            withoutMetadata += c.metadata() == null ? 1 : 0;
+        }
+        Set<String> ids = new HashSet<>();
+        items.forEach(i -> ids.add(i.itemId()));
+        for (ItemMetadata m : collection.unmatched()) {
+            items.add(new ItemRecord(unique(m.id(), ids), "", m, List.of(),
+                    "no image in the collection matches this catalogue row (by id or file name)", NO_IMAGE));
+        }
+        for (MetadataRowError e : collection.rowErrors()) {
+            items.add(new ItemRecord(unique("metadata-line-" + e.line(), ids), "", null, List.of(),
+                    "catalogue row at line " + e.line() + " of " + settings.metadata().getFileName() + ": "
+                            + e.message(), BAD_METADATA_ROW));
+        }
+        items.sort(Comparator.comparing(ItemRecord::itemId));
+        List<ModelInfo> modelList = List.copyOf(models.values());
+        String modelNames = String.join(";", models.keySet());
+        OutputFiles.writeFaces(outDir, items, modelNames);
+        OutputFiles.writeItems(outDir, items);
+        CensusDatabase.write(outDir.resolve("census.sqlite"), items, modelList, settings.fingerprint());
+        double writeSeconds = seconds(writeStart);
+
+        RunInfo info = new RunInfo(settings.collection().toString(),
+                settings.metadata() == null ? "" : settings.metadata().toString(), settings.pipeline().detector(),
+                settings.pipeline().aligner(), settings.pipeline().classifier(),
+                settings.evaluation() == null ? "" : settings.evaluation().toString(), modelList, settings.threads(),
+                analysedNow, seconds(start));
+        long summaryStart = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        try {
+            summariser.summarise(outDir, items, info);
+        } catch (UnsupportedOperationException e) {
+            // Until the statistics module is complete, the other outputs stand on their own.
+            warnings.add("stats.json and report.html not written: " + e.getMessage());
+        }
+        double summarySeconds = seconds(summaryStart);
+        info = new RunInfo(info.collection(), info.metadataFile(), info.detector(), info.aligner(), info.classifier(),
+                info.evaluationFile(), info.models(), info.threads(), info.items(), seconds(start));
+        List<String> unreadDates = collection.items().stream().map(CollectionItem::metadata)
+                .filter(m -> m != null && !m.date().parsed() && !CatalogDates.statesNoDate(m.date().raw()))
+                .map(m -> m.date().raw()).distinct().sorted().toList();
+        CensusResult result = new CensusResult(outDir, info, items, collection.items().size(),
+                collection.items().size() - analysedNow, failed, withoutMetadata, collection.unmatched().size(),
+                collection.rowErrors().size(), unreadDates, warnings);
+        writeRunJson(result, scanSeconds, analyseSeconds, writeSeconds, summarySeconds);
+        return result;
+    }
+
+    /** In the journal, for the same file (an item id that now names another file is analysed again). */
+    private static boolean isDone(Journal journal, CollectionItem item) {
+        Journal.Entry entry = journal.entries().get(item.itemId());
+        return entry != null && entry.item().file().equals(item.file());
+    }
+
+    private void analyseAll(FacePipeline pipeline, Journal journal, List<CollectionItem> pending, Path crops) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        int threads = settings.threads();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "facecensus-census");
+            t.setDaemon(true);
+            return t;
+        });
+        // Permits bound the images in flight (decoded or queued), so memory does not grow with the collection.
+        Semaphore inFlight = new Semaphore(2 * threads);
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
+        try {
+            for (CollectionItem item : pending) {
+                inFlight.acquire();
+                if (fatal.get() != null) {
+                    inFlight.release();
+                    break;
+                }
+                pool.execute(() -> {
+                    try {
+                        Analysed analysed = analyseOne(pipeline, item, crops);
+                        journal.append(analysed.record(), analysed.models());
+                        listener.itemDone(analysed.record());
+                    } catch (Throwable t) {
+                        fatal.compareAndSet(null, t);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+            inFlight.acquire(2 * threads);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FaceCensusException("census run interrupted; run the same command again to resume", e);
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable t = fatal.get();
+        if (t instanceof FaceCensusException e) {
+            throw new FaceCensusException(e.getMessage() + " (finished images are kept: run the same command again "
+                    + "to resume)", e);
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new FaceCensusException("census run failed: " + t, t);
+        }
+    }
+
+    private record Analysed(ItemRecord record, List<ModelInfo> models) {
+    }
+
+    private Analysed analyseOne(FacePipeline pipeline, CollectionItem item, Path crops) {
+        RgbImage image;
+        try {
+            image = loader.load(item.path());
+        } catch (ImageLoadException e) {
+            return failed(item, e.getMessage().replace(item.path().toString(), item.file()), e.problem().name());
+        }
+        List<FacePipeline.Face> faces;
+        try {
+            faces = pipeline.analyse(image);
+        } catch (ModelMissingException | ModelIntegrityException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return failed(item, "detection failed: " + e.getMessage(), DETECTION_FAILED);
+        }
+        List<FaceRecord> records = new ArrayList<>();
+        List<ModelInfo> models = new ArrayList<>();
+        String cropBase = OutputFiles.fileSafe(item.itemId());
+        for (int j = 0; j < faces.size(); j++) {
+            FacePipeline.Face face = faces.get(j);
+            String cropPath = "";
+            if (face.aligned() != null) {
+                cropPath = "crops/" + cropBase + "_" + j + ".jpg";
+                writeJpeg(crops.resolve(cropBase + "_" + j + ".jpg"), face.aligned().crop());
+            }
+            Gender gender = Gender.UNKNOWN;
+            double probability = Double.NaN;
+            if (face.prediction() != null) {
+                gender = face.prediction().gender();
+                probability = face.prediction().probability();
+                if (!models.contains(face.prediction().model())) {
+                    models.add(face.prediction().model());
+                }
+            }
+            FaceBox box = face.detection().box();
+            records.add(new FaceRecord(item.itemId(), j, box.x(), box.y(), box.width(), box.height(), box.score(),
+                    gender, probability, cropPath, face.error()));
+        }
+        return new Analysed(new ItemRecord(item.itemId(), item.file(), null, records, "", ""), models);
+    }
+
+    private static Analysed failed(CollectionItem item, String error, String problem) {
+        return new Analysed(new ItemRecord(item.itemId(), item.file(), null, List.of(), error, problem), List.of());
+    }
+
+    private static void writeJpeg(Path target, RgbImage picture) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
+            if (!ImageIO.write(picture.toBufferedImage(), "jpg", tmp.toFile())) {
+                throw new IOException("no JPEG writer available");
+            }
+            OutputFiles.moveIntoPlace(tmp, target);
+        } catch (IOException e) {
+            OutputFiles.deleteQuietly(tmp);
+            throw new FaceCensusException("cannot write face crop " + target + ": " + e.getMessage()
+                    + "; check free disk space and permissions, then run again to resume", e);
+        }
+    }
+
+    private void writeRunJson(CensusResult result, double scan, double analyse, double write, double summary) {
+        ObjectNode run = OutputFiles.JSON.valueToTree(result.run());
+        run.put("imagesInCollection", result.images());
+        run.put("resumedImages", result.resumed());
+        run.put("failedImages", result.failedImages());
+        run.put("faces", result.faces());
+        run.put("imagesWithoutMetadata", result.imagesWithoutMetadata());
+        run.put("metadataWithoutImage", result.metadataWithoutImage());
+        run.put("metadataRowErrors", result.metadataRowErrors());
+        run.set("unreadDates", OutputFiles.JSON.valueToTree(result.unreadDates()));
+        run.set("warnings", OutputFiles.JSON.valueToTree(result.warnings()));
+        run.set("settings", OutputFiles.JSON.valueToTree(settings.fingerprint()));
+        ObjectNode timings = run.putObject("timingsSeconds");
+        timings.put("scan", OutputFiles.round(scan, 3));
+        timings.put("analyse", OutputFiles.round(analyse, 3));
+        timings.put("write", OutputFiles.round(write, 3));
+        timings.put("summarise", OutputFiles.round(summary, 3));
+        timings.put("imagesPerSecond", result.run().items() == 0 ? 0
+                : OutputFiles.round(result.run().items() / Math.max(analyse, 1e-9), 3));
+        run.put("finishedAt", java.time.Instant.now().toString());
+        OutputFiles.writeAtomically(result.outDir().resolve("run.json"), OutputFiles.prettyJson(run));
+    }
+
+    /** {@code id}, or {@code id#2}, {@code id#3}... when an image already has it. */
+    private static String unique(String id, Set<String> taken) {
+        String candidate = id;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = id + "#" + n;
+        }
+        return candidate;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,51 @@
+package org.facecensus.census.run;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@code facecensus analyze} was asked to do.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param collection  the folder of images
+ * @param metadata    the catalogue file (CSV or JSON Lines), or null
+ * @param outDir      where every output goes
+ * @param pipeline    the components
+ * @param evaluation  the classifier's evaluation file for the error-rate correction, or null
+ * @param minTagItems a tag gets its own statistics row only with at least this many items
+ * @param threads     images analysed in parallel
+ */
+public record CensusSettings(Path collection, Path metadata, Path outDir, PipelineSettings pipeline,
+                             Path evaluation, int minTagItems, int threads) {
+    public CensusSettings {
+        collection = collection.toAbsolutePath().normalize();
+        metadata = metadata == null ? null : metadata.toAbsolutePath().normalize();
+        outDir = outDir.toAbsolutePath().normalize();
+        evaluation = evaluation == null ? null : evaluation.toAbsolutePath().normalize();
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (minTagItems < 1) {
+            throw new IllegalArgumentException("min-tag-items must be at least 1, got " + minTagItems);
+        }
+    }
+
+    /**
+     * The settings that a resumed run must share with the interrupted one, as option name → value.
+     * Threads are not among them: they change speed, not results.
+     */
+    public Map<String, String> fingerprint() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("collection", collection.toString());
+        f.put("--metadata", metadata == null ? "" : metadata.toString());
+        f.put("--detector", pipeline.detector());
+        f.put("--landmarks", pipeline.landmarks().isEmpty() ? "none" : pipeline.landmarks());
+        f.put("--aligner", pipeline.aligner());
+        f.put("--classifier", pipeline.classifier());
+        f.put("--evaluation", evaluation == null ? "" : evaluation.toString());
+        f.put("--min-tag-items", Integer.toString(minTagItems));
+        return f;
+    }
+}

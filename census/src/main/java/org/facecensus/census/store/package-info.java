@@ -1,0 +1,2 @@
+/** The census as SQLite tables ({@code census.sqlite}). */
+package org.facecensus.census.store;

@@ -1,0 +1,133 @@
+package org.facecensus.census.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.facecensus.FaceCensusException;
+import org.facecensus.census.ItemRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CensusRunTest {
+    @TempDir
+    Path dir;
+
+    private static Map<String, Map<String, String>> readCsv(Path file, String key) throws IOException {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            while (it.hasNext()) {
+                Map<String, String> row = it.next();
+                rows.put(row.get(key) + (row.containsKey("face_index") ? "#" + row.get("face_index") : ""), row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void badItemsAndBrokenCatalogueRowsAreListedWithTheirErrorsAndTheRunCompletes() throws Exception {
+        Path collection = TestCollection.photos(dir.resolve("photos"), 4, 1);
+        TestCollection.addBadItems(collection);
+        Path catalogue = TestCollection.catalogue(dir.resolve("catalogue.csv"));
+        Path out = dir.resolve("out");
+        List<ItemRecord> summarised = new ArrayList<>();
+        CensusSettings settings = new CensusSettings(collection, catalogue, out,
+                new PipelineSettings("blazeface", null, null, null), null, 10, 2);
+
+        CensusResult result = new CensusRun(settings, (o, items, run) -> summarised.addAll(items), null, null).run();
+
+        assertEquals(8, result.images(), "5 photos + 3 bad files; readme.txt skipped");
+        assertEquals(3, result.failedImages());
+        assertEquals(1, result.metadataWithoutImage());
+        assertEquals(2, result.metadataRowErrors());
+        Map<String, Map<String, String>> items = readCsv(out.resolve("items.csv"), "item_id");
+        assertEquals(List.of("2007_007763", "2008_001009", "dogs", "empty", "metadata-line-6", "metadata-line-7",
+                "never-photographed", "notes", "pic00068", "truncated", "voc-1322"), List.copyOf(items.keySet()));
+        assertEquals("EMPTY_FILE", items.get("empty").get("problem"));
+        assertEquals("TRUNCATED", items.get("truncated").get("problem"));
+        assertEquals("NOT_AN_IMAGE", items.get("notes").get("problem"));
+        assertTrue(items.get("notes").get("error").startsWith("notes.jpg: "), items.get("notes").get("error"));
+        assertEquals(CensusRun.NO_IMAGE, items.get("never-photographed").get("problem"));
+        assertEquals("1950s-1960s", items.get("never-photographed").get("date"));
+        assertEquals("1950", items.get("never-photographed").get("year_from"));
+        assertEquals(CensusRun.BAD_METADATA_ROW, items.get("metadata-line-6").get("problem"));
+        assertTrue(items.get("metadata-line-6").get("error").contains("4 columns where the header has 6"));
+        Map<String, String> group = items.get("voc-1322");
+        assertEquals("2008_001322.jpg", group.get("file"));
+        assertEquals("Three people in a PASCAL VOC photo", group.get("title"));
+        assertEquals("group;outdoor", group.get("tags"));
+        assertEquals("unknown", group.get("photographer"), "other catalogue columns are kept");
+        assertEquals("3", group.get("faces"), "dlib's labelled photo has 3 faces");
+        assertEquals(3, Integer.parseInt(group.get("men")) + Integer.parseInt(group.get("women"))
+                + Integer.parseInt(group.get("unknown")));
+        assertEquals("yes", group.get("catalogued"));
+        assertEquals("no", items.get("pic00068").get("catalogued"));
+        assertEquals("0", items.get("dogs").get("faces"));
+        assertEquals("none", items.get("dogs").get("composition"));
+        assertEquals("Dogs, no people", items.get("dogs").get("title"));
+        assertEquals("2008", items.get("2008_001009").get("year_from"), "joined by id; 'ca. 2008' read as 2008");
+
+        Map<String, Map<String, String>> faces = readCsv(out.resolve("faces.csv"), "item_id");
+        assertEquals(result.faces(), faces.size());
+        for (Map<String, String> face : faces.values()) {
+            BufferedImage crop = ImageIO.read(out.resolve(face.get("crop")).toFile());
+            assertEquals(224, crop.getWidth());
+            assertEquals(224, crop.getHeight());
+            assertTrue(face.get("models").contains("faceapi-agegender"), face.get("models"));
+        }
+        assertEquals(faces.size(), Files.readAllLines(out.resolve("faces.jsonl")).size());
+
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + out.resolve("census.sqlite"))) {
+            assertEquals(faces.size(), count(db, "SELECT count(*) FROM faces"));
+            assertEquals(items.size(), count(db, "SELECT count(*) FROM items"));
+            assertEquals(3, count(db, "SELECT faces FROM items WHERE item_id = 'voc-1322'"));
+            assertEquals(2, count(db, "SELECT count(*) FROM metadata WHERE item_id = 'voc-1322' AND field = 'tag'"));
+            assertEquals(1, count(db, "SELECT count(*) FROM models WHERE name = 'faceapi-agegender' AND length(sha256) = 64"));
+            assertEquals(1, count(db, "SELECT count(*) FROM run WHERE setting = '--detector' AND value = 'blazeface'"));
+        }
+        assertEquals(items.keySet().stream().toList(), summarised.stream().map(ItemRecord::itemId).toList());
+
+        // Started again with the same settings: nothing is analysed twice and the files stay the same.
+        byte[] itemsBefore = Files.readAllBytes(out.resolve("items.csv"));
+        byte[] dbBefore = Files.readAllBytes(out.resolve("census.sqlite"));
+        CensusResult again = new CensusRun(settings, (o, i, r) -> { }, null, null).run();
+        assertEquals(0, again.run().items());
+        assertEquals(8, again.resumed());
+        assertArrayEquals(itemsBefore, Files.readAllBytes(out.resolve("items.csv")));
+        assertArrayEquals(dbBefore, Files.readAllBytes(out.resolve("census.sqlite")));
+
+        // With another detector the folder's run is not mixed in.
+        CensusSettings other = new CensusSettings(collection, catalogue, out,
+                new PipelineSettings("ssd-mobilenet", null, null, null), null, 10, 2);
+        FaceCensusException refused = assertThrows(FaceCensusException.class,
+                () -> new CensusRun(other, (o, i, r) -> { }, null, null).run());
+        assertTrue(refused.getMessage().contains("--detector was 'blazeface', now 'ssd-mobilenet'"), refused.getMessage());
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.facecensus.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.facecensus.FaceCensus;
+import org.facecensus.census.ItemRecord;
+import org.facecensus.census.run.CensusResult;
+import org.facecensus.census.run.CensusRun;
+import org.facecensus.census.run.CensusSettings;
+import org.facecensus.census.run.PipelineSettings;
+import org.facecensus.census.run.RunListener;
+import org.facecensus.census.run.StatisticsSummariser;
+import org.facecensus.census.stats.ClassifierErrorRates;
+import org.facecensus.census.stats.StatsOptions;
+import org.facecensus.model.ModelStore;
+import org.facecensus.spi.ProviderContext;
+import org.facecensus.spi.inference.ExecutionDevice;
+import org.facecensus.text.DescriptionMiner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code facecensus analyze}: a whole collection through detect → align → classify, joined with its
+ * catalogue, into faces.csv/jsonl, items.csv, crops/, census.sqlite, stats.json, report.html and
+ * run.json. Resumable: run the same command again after an interruption.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Census of a collection: faces, perceived gender and composition per item, joined with "
+                + "the catalogue, with statistics and a report.",
+                "Interrupted runs resume when started again with the same arguments."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "COLLECTION", description = "Folder of images (searched recursively; other files are skipped).")
+    Path collection;
+
+    @Option(names = "--metadata", paramLabel = "FILE",
+            description = "Catalogue as CSV (header row) or JSON Lines, keyed by id or file: title, date, designer "
+                    + "(or artist), tags, description; other columns are kept.")
+    Path metadata;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--detector", paramLabel = "NAME",
+            description = "Face detector (default ${DEFAULT-VALUE}).")
+    String detector = PipelineSettings.DEFAULT_DETECTOR;
+
+    @Option(names = "--landmarks", paramLabel = "NAME|none",
+            description = "Landmark detector run in every face box (default ${DEFAULT-VALUE}; 'none': the detector's keypoints).")
+    String landmarks = PipelineSettings.DEFAULT_LANDMARKS;
+
+    @Option(names = "--aligner", paramLabel = "NAME", description = "Aligner for the crops (default ${DEFAULT-VALUE}; 'none': no crops).")
+    String aligner = PipelineSettings.DEFAULT_ALIGNER;
+
+    @Option(names = "--classifier", paramLabel = "NAME", description = "Gender classifier (default ${DEFAULT-VALUE}; 'none': count faces only).")
+    String classifier = PipelineSettings.DEFAULT_CLASSIFIER;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Images analysed in parallel (default: the number of processors, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--evaluation", paramLabel = "EVAL.json",
+            description = "The classifier's evaluation ('facecensus gender evaluate --json'), to correct shares for its errors.")
+    Path evaluation;
+
+    @Option(names = "--min-tag-items", paramLabel = "N", defaultValue = "10",
+            description = "A tag gets its own statistics row from N items on (default ${DEFAULT-VALUE}).")
+    int minTagItems;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default: auto).")
+    String device;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (threads < 1 || minTagItems < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--threads and --min-tag-items must be at least 1");
+        }
+        CensusSettings settings = new CensusSettings(collection, metadata, out,
+                new PipelineSettings(detector, landmarks, aligner, classifier), evaluation, minTagItems, threads);
+        ClassifierErrorRates rates = evaluation == null ? null : ClassifierErrorRates.read(evaluation);
+        DescriptionMiner miner = FaceCensus.descriptionMiners().all().isEmpty() ? null : FaceCensus.descriptionMiner(null);
+        StatsOptions defaults = StatsOptions.defaults();
+        StatsOptions options = new StatsOptions(minTagItems, rates, defaults.bootstrapSamples(), defaults.seed(), miner);
+        ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
+        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev);
+        CensusResult result = new CensusRun(settings, new StatisticsSummariser(options), new ProgressListener(stderr),
+                context).run();
+        printSummary(stdout, result);
+        return 0;
+    }
+
+    static void printSummary(PrintWriter out, CensusResult r) {
+        out.printf(Locale.ROOT, "%d images: %d analysed now, %d from an earlier run, %d could not be read (see items.csv)%n",
+                r.images(), r.run().items(), r.resumed(), r.failedImages());
+        out.printf(Locale.ROOT, "%d faces; %d images without catalogue record, %d catalogue rows without image, "
+                + "%d unreadable catalogue rows%n", r.faces(), r.imagesWithoutMetadata(), r.metadataWithoutImage(),
+                r.metadataRowErrors());
+        if (!r.unreadDates().isEmpty()) {
+            out.println("dates not read (left undated): " + String.join(" | ", r.unreadDates()));
+        }
+        for (String warning : r.warnings()) {
+            out.println("warning: " + warning);
+        }
+        out.printf(Locale.ROOT, "%.1f s (%.2f images/s analysed)%n", r.run().elapsedSeconds(),
+                r.run().items() / Math.max(r.run().elapsedSeconds(), 1e-9));
+        Path dir = r.outDir();
+        out.println("Items:  " + dir.resolve("items.csv"));
+        out.println("Faces:  " + dir.resolve("faces.csv") + " (and faces.jsonl, crops/)");
+        out.println("SQL:    " + dir.resolve("census.sqlite"));
+        if (r.warnings().isEmpty()) {
+            out.println("Report: " + dir.resolve("report.html") + " (statistics: stats.json)");
+        }
+        out.flush();
+    }
+
+    /**
+     * The progress bar when stderr is a terminal; otherwise a log line every 30 seconds, so that
+     * batch logs show the run is alive without filling up.
+     */
+    private static final class ProgressListener implements RunListener {
+        private final PrintWriter err;
+        private final boolean terminal = Boolean.getBoolean("facecensus.progress");
+        private Progress bar;
+        private int total;
+        private int done;
+        private int failed;
+        private long started;
+        private long lastLine;
+
+        ProgressListener(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void started(int images, int alreadyDone) {
+            total = images - alreadyDone;
+            started = System.nanoTime();
+            lastLine = started;
+            bar = terminal ? new Progress(System.err, total) : null;
+        }
+
+        @Override
+        public synchronized void itemDone(ItemRecord item) {
+            done++;
+            failed += item.failed() ? 1 : 0;
+            if (bar != null) {
+                bar.step(!item.failed());
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - lastLine > 30_000_000_000L) {
+                lastLine = now;
+                double rate = done / ((now - started) / 1e9);
+                err.printf(Locale.ROOT, "facecensus: %d/%d images, %.2f images/s, ETA %d s, %d failed%n", done, total,
+                        rate, Math.round((total - done) / Math.max(rate, 1e-9)), failed);
+                err.flush();
+            }
+        }
+    }
+}

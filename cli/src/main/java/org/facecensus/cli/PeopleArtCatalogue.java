@@ -1,0 +1,62 @@
+package org.facecensus.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.facecensus.FaceCensusException;
+
+/**
+ * The demo's catalogue for the People-Art collection: each artwork's style (its folder, as
+ * {@code person_boxes.csv} names it) as a tag, and how many whole-person boxes that file draws, so
+ * the report can set faces found beside people marked by hand.
+ */
+final class PeopleArtCatalogue {
+    private PeopleArtCatalogue() {
+    }
+
+    static void write(Path peopleart, Path target) throws IOException {
+        Map<String, Integer> boxes = new TreeMap<>();
+        Map<String, String> styles = new TreeMap<>();
+        Path boxFile = peopleart.resolve("person_boxes.csv");
+        if (Files.isRegularFile(boxFile)) {
+            try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
+                    .with(CsvSchema.emptySchema().withHeader()).readValues(boxFile.toFile())) {
+                while (rows.hasNext()) {
+                    Map<String, String> row = rows.next();
+                    String file = row.get("file").replaceFirst("^JPEGImages/", "");
+                    boxes.merge(file, 1, Integer::sum);
+                    styles.put(file, row.get("style"));
+                }
+            }
+        }
+        Path images = peopleart.resolve("JPEGImages");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(images)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new FaceCensusException("no images under " + images + "; is --peopleart the People-Art folder?");
+        }
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+             SequenceWriter csv = new CsvMapper().writer().writeValues(out)) {
+            csv.write(new String[] {"file", "tags", "person_boxes"});
+            for (Path image : files) {
+                String file = images.relativize(image).toString().replace('\\', '/');
+                String folder = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
+                csv.write(new String[] {file, styles.getOrDefault(file, folder),
+                        Integer.toString(boxes.getOrDefault(file, 0))});
+            }
+        }
+    }
+}

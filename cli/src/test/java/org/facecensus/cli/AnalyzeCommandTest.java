@@ -1,0 +1,47 @@
+package org.facecensus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code facecensus analyze}: options reach the run, bad items are listed, resuming checks the arguments. */
+class AnalyzeCommandTest {
+
+    @Test
+    void analysesACollectionListsBadItemsAndRefusesToResumeWithOtherArguments(@TempDir Path dir) throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        Files.copy(DetectCommandTest.shared().resolve("dlib-faces/2008_001322.jpg"), photos.resolve("group.jpg"));
+        Files.createFile(photos.resolve("empty.jpg"));
+        Path catalogue = Files.writeString(dir.resolve("catalogue.jsonl"),
+                "{\"file\": \"group.jpg\", \"title\": \"PASCAL VOC group photo\", \"date\": \"ca. 2008\"}\n"
+                        + "{\"id\": \"lost\", \"title\": \"no image for this row\"\n");
+        Path out = dir.resolve("census");
+
+        DetectCommandTest.Result r = DetectCommandTest.run("analyze", photos.toString(), "--metadata",
+                catalogue.toString(), "--out", out.toString(), "--threads", "1");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("2 images: 2 analysed now, 0 from an earlier run, 1 could not be read"), r.out());
+        assertTrue(r.out().contains("3 faces; 1 images without catalogue record, 0 catalogue rows without image, "
+                + "1 unreadable catalogue rows"), r.out());
+        List<String> items = Files.readAllLines(out.resolve("items.csv"));
+        assertEquals(4, items.size(), String.join("\n", items));
+        assertTrue(items.get(1).startsWith("empty,empty.jpg,,,,,,") && items.get(1).endsWith("EMPTY_FILE"), items.get(1));
+        assertTrue(items.get(2).startsWith("group,group.jpg,3,"), items.get(2));
+        assertTrue(items.get(2).contains("PASCAL VOC group photo,ca. 2008,2008,2008"), items.get(2));
+        assertTrue(items.get(3).startsWith("metadata-line-2,") && items.get(3).endsWith("BAD_METADATA_ROW"), items.get(3));
+        assertTrue(Files.isRegularFile(out.resolve("census.sqlite")));
+        assertTrue(Files.readString(out.resolve("run.json")).contains("\"detector\" : \"blazeface\""));
+
+        DetectCommandTest.Result other = DetectCommandTest.run("analyze", photos.toString(), "--metadata",
+                catalogue.toString(), "--out", out.toString(), "--aligner", "imutils-eyes");
+        assertEquals(1, other.exit(), other.out());
+        assertTrue(other.err().contains("--aligner was 'similarity-5pt', now 'imutils-eyes'"), other.err());
+    }
+}
