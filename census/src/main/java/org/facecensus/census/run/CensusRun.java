@@ -157,12 +157,7 @@ public final class CensusRun {
                 analysedNow, seconds(start));
         long summaryStart = System.nanoTime();
         List<String> warnings = new ArrayList<>();
-        try {
-            summariser.summarise(outDir, items, info);
-        } catch (UnsupportedOperationException e) {
-            // Until the statistics module is complete, the other outputs stand on their own.
-            warnings.add("stats.json and report.html not written: " + e.getMessage());
-        }
+        summariser.summarise(outDir, items, info);
         double summarySeconds = seconds(summaryStart);
         info = new RunInfo(info.collection(), info.metadataFile(), info.detector(), info.aligner(), info.classifier(),
                 info.evaluationFile(), info.models(), info.threads(), info.items(), seconds(start));
