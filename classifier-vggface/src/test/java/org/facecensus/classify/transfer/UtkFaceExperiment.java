@@ -71,7 +71,4 @@ public final class UtkFaceExperiment {
         return t.faces().stream().mapToInt(f -> f.gender() == Gender.FEMALE ? 1 : 0).toArray();
     }
 
-    static List<String> unused() {
-        return List.of();
-    }
 }
