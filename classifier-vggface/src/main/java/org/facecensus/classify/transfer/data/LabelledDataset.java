@@ -83,7 +83,7 @@ public final class LabelledDataset {
     private static LabelledDataset readCsv(Path dir) {
         Path csv = dir.resolve(LABELS_FILE);
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
-                .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+                ;
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<LabelledFace> faces = new ArrayList<>();
         List<DataProblem> problems = new ArrayList<>();
@@ -102,9 +102,10 @@ public final class LabelledDataset {
             columns.stream().filter(c -> !c.equals("file") && !c.equals("gender") && !c.equals("split"))
                     .forEach(groups::add);
             Iterator<Map<String, String>> it = rows;
+            // Line numbers count the header as line 1, as a spreadsheet shows them (one row per line).
+            long line = 1;
             while (true) {
-                // Line numbers count the header as line 1, as a spreadsheet shows them.
-                long line = rows.getCurrentLocation().getLineNr();
+                line++;
                 Map<String, String> row;
                 try {
                     if (!it.hasNext()) {
@@ -115,7 +116,6 @@ public final class LabelledDataset {
                     problems.add(new DataProblem(LABELS_FILE + " line " + line, "", "unreadable row: " + e.getMessage()));
                     continue;
                 }
-                line = rows.getCurrentLocation().getLineNr();
                 String origin = LABELS_FILE + " line " + line;
                 String file = row.getOrDefault("file", "");
                 String genderWord = row.getOrDefault("gender", "");

@@ -117,7 +117,8 @@ public final class GenderHead {
 
     /** The label for a calibrated probability of FEMALE: UNKNOWN inside the abstain band. */
     public Gender decide(double probabilityFemale) {
-        if (Math.abs(probabilityFemale - 0.5) < abstainMargin) {
+        // The tolerance keeps 0.6 outside a 0.1 band despite 0.6 - 0.5 rounding to 0.0999...
+        if (Math.abs(probabilityFemale - 0.5) < abstainMargin - 1e-12) {
             return Gender.UNKNOWN;
         }
         return probabilityFemale >= 0.5 ? Gender.FEMALE : Gender.MALE;
