@@ -41,8 +41,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Transfer gender classification throughput (resnet-descriptor backbone + the study's MLP head),
- * faces per second, on {@value #FACES} real UTKFace crops per invocation, given to
+ * Transfer gender classification throughput (backbone + the study's MLP head), faces per second, for
+ * {@code resnet-descriptor} alone and for the default backbone ({@code resnet-descriptor+faceapi-agegender-features},
+ * mirror-averaged: four network passes per face), on {@value #FACES} real UTKFace crops per invocation, given to
  * {@code classifyAll} in batches of {@code batch} (1: face by face). The head is trained in setup on
  * every 10th UTKFace training face. One thread, ONNX Runtime with 1 intra-op thread. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar TransferGender}
@@ -63,6 +64,10 @@ public class TransferGenderBenchmark {
     @Param({"1", "32"})
     public int batch;
 
+    /** A backbone name, {@code :flip} for mirror averaging. */
+    @Param({"resnet-descriptor", "resnet-descriptor+faceapi-agegender-features:flip"})
+    public String backbone;
+
     private List<AlignedFace> faces;
     private TransferGenderClassifier classifier;
 
@@ -75,9 +80,11 @@ public class TransferGenderBenchmark {
             train.add(all.get(i));
         }
         Path head = Files.createTempFile("transfer-benchmark", ".json");
-        try (Backbone backbone = Backbone.open(BackboneConfig.provider("resnet-descriptor"), ProviderContext.defaults())) {
-            FeatureTable table = FeatureTable.embed(train, backbone, EmbeddingCache.disabled(), n -> { });
-            GenderHead trained = GenderHeadTraining.train(table, backbone, TrainingOptions.defaults(), "platt",
+        String[] b = backbone.split(":");
+        BackboneConfig config = BackboneConfig.provider(b[0]).withFlipAverage(b.length > 1 && b[1].equals("flip"));
+        try (Backbone opened = Backbone.open(config, ProviderContext.defaults())) {
+            FeatureTable table = FeatureTable.embed(train, opened, EmbeddingCache.disabled(), n -> { });
+            GenderHead trained = GenderHeadTraining.train(table, opened, TrainingOptions.defaults(), "platt",
                     GenderHead.DEFAULT_ABSTAIN_MARGIN, data, 0);
             trained.save(head);
         }

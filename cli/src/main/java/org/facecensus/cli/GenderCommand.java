@@ -147,8 +147,10 @@ final class GenderCommand implements Callable<Integer> {
                 description = "Train on this split (default: 'train' when the data has splits, else all faces).")
         String split;
 
-        @Option(names = "--backbone", paramLabel = "NAME", defaultValue = "resnet-descriptor",
-                description = "Feature extractor: an embedder provider (default ${DEFAULT-VALUE}) or 'vggface' with --backbone-file.")
+        @Option(names = "--backbone", paramLabel = "NAME", defaultValue = GenderHeadTraining.DEFAULT_BACKBONE,
+                description = "Feature extractor: an embedder provider, several joined by '+' (their features"
+                        + " concatenated, e.g. resnet-descriptor+faceapi-agegender-features; default ${DEFAULT-VALUE}),"
+                        + " or 'vggface' with --backbone-file.")
         String backboneName;
 
         @Option(names = "--backbone-file", paramLabel = "ONNX",
@@ -163,12 +165,21 @@ final class GenderCommand implements Callable<Integer> {
                 description = "Give the backbone the centred square F of each crop (default ${DEFAULT-VALUE}).")
         double cropFraction;
 
-        @Option(names = "--flip", description = "Average the features of each face and its mirror image.")
+        @Option(names = "--flip", negatable = true, defaultValue = GenderHeadTraining.DEFAULT_FLIP,
+                description = "Average the features of each face and its mirror image (default ${DEFAULT-VALUE}).")
         boolean flip;
 
-        @Option(names = "--head", paramLabel = "mlp|logistic", defaultValue = "mlp",
+        @Option(names = "--head", paramLabel = "mlp|logistic", defaultValue = GenderHeadTraining.DEFAULT_HEAD,
                 description = "Head: the study's MLP 256-64-1 or logistic regression (default ${DEFAULT-VALUE}).")
         String head;
+
+        @Option(names = "--learning-rate", paramLabel = "R",
+                description = "Adam's learning rate (default: the chosen default of the head kind, see the README).")
+        Double learningRate;
+
+        @Option(names = "--l2", paramLabel = "L",
+                description = "L2 penalty on the weights (default: the chosen default of the head kind, see the README).")
+        Double l2;
 
         @Option(names = "--calibration", paramLabel = "platt|isotonic|none", defaultValue = "platt",
                 description = "Calibration fitted on the validation split (default ${DEFAULT-VALUE}).")
@@ -188,8 +199,14 @@ final class GenderCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            TrainingOptions options = TrainingOptions.defaults().withKind(TrainingOptions.Kind.parse(head)).withSeed(seed)
+            TrainingOptions options = TrainingOptions.defaults(TrainingOptions.Kind.parse(head)).withSeed(seed)
                     .withEpochs(epochs);
+            if (learningRate != null) {
+                options = options.withLearningRate(learningRate);
+            }
+            if (l2 != null) {
+                options = options.withL2(l2);
+            }
             BackboneConfig config = backboneFile != null ? BackboneConfig.vggFace(backboneFile, backboneOutput)
                     : BackboneConfig.provider(backboneName);
             if (backboneFile == null && backboneName.equalsIgnoreCase("vggface")) {

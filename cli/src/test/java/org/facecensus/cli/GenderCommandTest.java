@@ -41,6 +41,13 @@ class GenderCommandTest {
         JsonNode headJson = Json.MAPPER.readTree(head.toFile());
         assertEquals("facecensus-gender-head", headJson.get("format").asText());
         assertEquals(2, headJson.get("provenance").get("training_data").get("skipped").asInt());
+        // The default backbone: both networks, each recorded with its own sha256, mirror-averaged.
+        assertEquals("resnet-descriptor+faceapi-agegender-features", headJson.get("backbone").get("name").asText());
+        assertEquals(2, headJson.get("backbone").get("models").size());
+        assertEquals("faceapi-agegender", headJson.get("backbone").get("models").get(1).get("name").asText());
+        assertEquals(64, headJson.get("backbone").get("models").get(1).get("sha256").asText().length());
+        assertTrue(headJson.get("backbone").get("flip_average").asBoolean());
+        assertEquals(640, headJson.get("backbone").get("feature_dimension").asInt());
 
         Path evaluation = dir.resolve("eval.json");
         DetectCommandTest.Result eval = DetectCommandTest.run("gender", "evaluate", "--model", head.toString(), "--data",

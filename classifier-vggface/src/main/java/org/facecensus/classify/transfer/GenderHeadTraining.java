@@ -30,6 +30,12 @@ import org.facecensus.classify.transfer.head.TrainingOptions;
  */
 public final class GenderHeadTraining {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The backbone {@code facecensus gender train} uses by default (chosen on validation, see the README). */
+    public static final String DEFAULT_BACKBONE = "resnet-descriptor+faceapi-agegender-features";
+    /** Whether {@code gender train} mirror-averages features by default ("true"/"false", for picocli). */
+    public static final String DEFAULT_FLIP = "true";
+    /** The head kind {@code gender train} uses by default. */
+    public static final String DEFAULT_HEAD = "mlp";
 
     private GenderHeadTraining() {
     }

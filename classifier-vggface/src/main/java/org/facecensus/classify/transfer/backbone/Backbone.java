@@ -31,12 +31,28 @@ public final class Backbone implements AutoCloseable {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
     }
 
-    /** Opens the backbone a config names: a user-supplied ONNX file, or an embedder provider. */
+    /**
+     * Opens the backbone a config names: a user-supplied ONNX file, an embedder provider, or several
+     * providers joined by {@code +} (a {@link CompositeEmbedder}: their vectors concatenated).
+     */
     public static Backbone open(BackboneConfig config, ProviderContext context) {
-        FaceEmbedder embedder = config.file() != null
-                ? new OnnxFeatureExtractor(config.spec(), config.file(), context.device())
-                : FaceCensus.faceEmbedders().select(config.name()).create(context);
-        return new Backbone(config, embedder);
+        if (config.file() != null) {
+            return new Backbone(config, new OnnxFeatureExtractor(config.spec(), config.file(), context.device()));
+        }
+        List<String> names = config.partNames();
+        if (names.size() == 1) {
+            return new Backbone(config, FaceCensus.faceEmbedders().select(names.get(0)).create(context));
+        }
+        List<FaceEmbedder> parts = new ArrayList<>();
+        try {
+            for (String n : names) {
+                parts.add(FaceCensus.faceEmbedders().select(n).create(context));
+            }
+        } catch (RuntimeException e) {
+            parts.forEach(FaceEmbedder::close);
+            throw e;
+        }
+        return new Backbone(config, new CompositeEmbedder(parts));
     }
 
     public BackboneConfig config() {

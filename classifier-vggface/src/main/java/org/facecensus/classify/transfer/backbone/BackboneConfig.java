@@ -10,7 +10,9 @@ import org.facecensus.FaceCensusException;
  * head: a head only makes sense on exactly the features it was trained on.
  *
  * @param name         a {@link org.facecensus.spi.FaceEmbedderProvider} name (e.g. {@code resnet-descriptor}),
- *                     or the name of a user-supplied ONNX backbone described by {@code spec}
+ *                     several joined by {@code +} (a composite: their vectors concatenated, e.g.
+ *                     {@code resnet-descriptor+faceapi-agegender-features}), or the name of a
+ *                     user-supplied ONNX backbone described by {@code spec}
  * @param file         the ONNX file of a user-supplied backbone; null for a provider
  * @param spec         how to feed that file; null for a provider
  * @param cropFraction the centred square share of the aligned crop given to the backbone (1 = all of it).
@@ -28,6 +30,21 @@ public record BackboneConfig(String name, Path file, FeatureExtractorSpec spec, 
         if ((file == null) != (spec == null)) {
             throw new FaceCensusException("A user-supplied backbone needs both its file and its spec");
         }
+        if (file != null && name.contains(CompositeEmbedder.SEPARATOR)) {
+            throw new FaceCensusException("A user-supplied backbone file cannot be part of a composite backbone ("
+                    + name + "); give provider names joined by '+', or one file.");
+        }
+        for (String part : name.split("\\+", -1)) {
+            if (part.isBlank()) {
+                throw new FaceCensusException("The backbone name '" + name + "' has an empty part; write e.g."
+                        + " resnet-descriptor+faceapi-agegender-features.");
+            }
+        }
+    }
+
+    /** The provider names of a composite backbone, in order; one name otherwise. */
+    public java.util.List<String> partNames() {
+        return java.util.Arrays.stream(name.split("\\+")).map(String::trim).toList();
     }
 
     /** A provider backbone, e.g. {@code resnet-descriptor}, fed the whole crop, no flip. */

@@ -83,6 +83,10 @@ public final class GenderHead {
         return network;
     }
 
+    public Standardizer standardizer() {
+        return standardizer;
+    }
+
     public Calibration calibration() {
         return calibration;
     }
