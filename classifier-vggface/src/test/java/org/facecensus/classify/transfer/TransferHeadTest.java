@@ -72,9 +72,12 @@ class TransferHeadTest {
             verdicts.add(new GenderEvaluation.Verdict(test.faces().get(i), head.decide(p), p));
         }
         ObjectNode e = GenderEvaluation.evaluate("mlp", verdicts, List.of("age", "race"));
-        // Measured: 600 training faces give 0.92 accuracy on decided faces of this 291-face test subset
-        // (the full 2,998 give 0.94 on all 873); the floor leaves room for seed-free variation only.
-        assertTrue(e.get("accuracy").get("estimate").asDouble() >= 0.88, e.toString());
+        System.out.printf("MLP on %d resnet-descriptor training faces: accuracy %.4f on %d decided of %d test faces,"
+                        + " ROC-AUC %.4f%n", train.size(), e.get("accuracy").get("estimate").asDouble(),
+                e.get("accuracy").get("trials").asInt(), test.size(), e.get("roc_auc").asDouble());
+        // Measured: 600 training faces give 0.949 accuracy on the 272 decided faces of this 291-face test subset
+        // (0.92 with the study's L2 of 1e-4); the floor leaves room for platform rounding only.
+        assertTrue(e.get("accuracy").get("estimate").asDouble() >= 0.90, e.toString());
         assertTrue(e.get("roc_auc").asDouble() >= 0.95, e.toString());
         assertTrue(e.get("coverage").get("estimate").asDouble() >= 0.85, e.toString());
         assertEquals(test.size(), e.get("confusion").get("female").get("female").asInt()

@@ -1,6 +1,8 @@
 package org.facecensus.classify.transfer.backbone;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 import org.facecensus.FaceCensusException;
@@ -43,8 +45,8 @@ public record BackboneConfig(String name, Path file, FeatureExtractorSpec spec, 
     }
 
     /** The provider names of a composite backbone, in order; one name otherwise. */
-    public java.util.List<String> partNames() {
-        return java.util.Arrays.stream(name.split("\\+")).map(String::trim).toList();
+    public List<String> partNames() {
+        return Arrays.stream(name.split("\\+")).map(String::trim).toList();
     }
 
     /** A provider backbone, e.g. {@code resnet-descriptor}, fed the whole crop, no flip. */
