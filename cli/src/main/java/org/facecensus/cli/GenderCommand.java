@@ -165,9 +165,12 @@ final class GenderCommand implements Callable<Integer> {
                 description = "Give the backbone the centred square F of each crop (default ${DEFAULT-VALUE}).")
         double cropFraction;
 
-        @Option(names = "--flip", negatable = true, defaultValue = GenderHeadTraining.DEFAULT_FLIP,
-                description = "Average the features of each face and its mirror image (default ${DEFAULT-VALUE}).")
+        @Option(names = "--flip", description = "Average the features of each face and its mirror image (the default).")
         boolean flip;
+
+        // Two plain flags rather than picocli's negatable option, whose positive form toggles a true default.
+        @Option(names = "--no-flip", description = "Do not mirror-average: one backbone pass per face.")
+        boolean noFlip;
 
         @Option(names = "--head", paramLabel = "mlp|logistic", defaultValue = GenderHeadTraining.DEFAULT_HEAD,
                 description = "Head: the study's MLP 256-64-1 or logistic regression (default ${DEFAULT-VALUE}).")
@@ -213,7 +216,11 @@ final class GenderCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--backbone vggface needs --backbone-file"
                         + " ONNX: VGG-Face weights are not distributed with FaceCensus (non-commercial licence).");
             }
-            config = config.withCropFraction(cropFraction).withFlipAverage(flip);
+            if (flip && noFlip) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Give --flip or --no-flip, not both.");
+            }
+            boolean mirror = !noFlip && (flip || Boolean.parseBoolean(GenderHeadTraining.DEFAULT_FLIP));
+            config = config.withCropFraction(cropFraction).withFlipAverage(mirror);
             LabelledDataset dataset = LabelledDataset.read(data.data);
             reportProblems(err, dataset.problems());
             List<LabelledFace> faces = select(dataset, split, "train");

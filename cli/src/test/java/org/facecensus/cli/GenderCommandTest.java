@@ -48,6 +48,15 @@ class GenderCommandTest {
         assertEquals(64, headJson.get("backbone").get("models").get(1).get("sha256").asText().length());
         assertTrue(headJson.get("backbone").get("flip_average").asBoolean());
         assertEquals(640, headJson.get("backbone").get("feature_dimension").asInt());
+        Path single = dir.resolve("single.json");
+        DetectCommandTest.Result plain = DetectCommandTest.run("gender", "train", "--data", data.toString(), "--out",
+                single.toString(), "--cache", cache, "--head", "logistic", "--backbone", "resnet-descriptor", "--no-flip");
+        assertEquals(0, plain.exit(), plain.err());
+        JsonNode singleJson = Json.MAPPER.readTree(single.toFile());
+        assertEquals(1, singleJson.get("backbone").get("models").size());
+        assertTrue(!singleJson.get("backbone").get("flip_average").asBoolean());
+        assertEquals(2, DetectCommandTest.run("gender", "train", "--data", data.toString(), "--out", single.toString(),
+                "--flip", "--no-flip").exit());
 
         Path evaluation = dir.resolve("eval.json");
         DetectCommandTest.Result eval = DetectCommandTest.run("gender", "evaluate", "--model", head.toString(), "--data",
