@@ -160,6 +160,34 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier, AgeEs
         return out;
     }
 
+    /**
+     * The net's pooled penultimate features ({@value FaceApiConverter#AGE_GENDER_FEATURES} values, the
+     * input of its age and gender heads) for each face, pre-processed as {@link #predictAll}.
+     */
+    public List<float[]> featuresAll(List<AlignedFace> faces) {
+        InferenceSession net = session();
+        int plane = 3 * FaceApiCrop.SIZE * FaceApiCrop.SIZE;
+        int dim = FaceApiConverter.AGE_GENDER_FEATURES;
+        List<float[]> out = new ArrayList<>(faces.size());
+        for (int start = 0; start < faces.size(); start += MAX_BATCH) {
+            List<AlignedFace> batch = faces.subList(start, Math.min(faces.size(), start + MAX_BATCH));
+            float[] input = new float[batch.size() * plane];
+            for (int i = 0; i < batch.size(); i++) {
+                RgbImage crop = batch.get(i).crop();
+                new FaceApiCrop(0, 0, crop.width(), crop.height()).writeTensor(crop, input, i * plane);
+            }
+            float[] result = net.run(Map.of(FaceApiConverter.INPUT,
+                    new Tensor(input, batch.size(), 3, FaceApiCrop.SIZE, FaceApiCrop.SIZE)))
+                    .get(FaceApiConverter.AGE_GENDER_FEATURES_OUTPUT).data();
+            for (int i = 0; i < batch.size(); i++) {
+                float[] f = new float[dim];
+                System.arraycopy(result, i * dim, f, 0, dim);
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     private InferenceSession session() {
         return session.get();
     }

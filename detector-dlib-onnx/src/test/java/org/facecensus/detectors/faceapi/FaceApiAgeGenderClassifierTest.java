@@ -8,13 +8,19 @@ import java.util.List;
 
 import org.facecensus.FaceCensus;
 import org.facecensus.align.AlignedFace;
+import org.facecensus.classify.FaceEmbedder;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
+import org.facecensus.classify.GenderPrediction;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.Landmarks;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
+import org.facecensus.modeltools.faceapi.FaceApiConverter;
+import org.facecensus.modeltools.faceapi.FaceApiModels;
+import org.facecensus.modeltools.tfjs.TfjsTensor;
+import org.facecensus.modeltools.tfjs.TfjsWeights;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +104,51 @@ class FaceApiAgeGenderClassifierTest {
             var p = c.classify(face);
             assertEquals(f.genderProbability(), p.probability(), 0.01);
             assertEquals("MIT", p.model().licence());
+        }
+    }
+
+    /**
+     * faceapi-agegender-features are exactly what the net's gender head reads: face-api's own
+     * {@code fc/gender} weights (from the verified TF.js file) applied to them give the gender softmax
+     * of {@link FaceApiAgeGenderClassifier#predictAll}, on the reference faces.
+     */
+    @Test
+    void featuresAreTheInputOfTheGenderHead() {
+        List<AlignedFace> aligned = new ArrayList<>();
+        for (FaceApiReference.Face f : FaceApiReference.faces().subList(0, 8)) {
+            RgbImage img = FaceApiLandmarkDetectorTest.image(f.source());
+            aligned.add(FaceApiAgeGenderClassifier.alignedFace(img, new DetectedFace(f.box(), landmarks.locate(img, f.box()))));
+        }
+        ModelStore store = ModelStore.defaultStore();
+        java.nio.file.Path shard = store.require(FaceApiModels.AGE_GENDER.shard());
+        TfjsWeights weights = TfjsWeights.read(store.require(FaceApiModels.AGE_GENDER.manifest()), name -> shard);
+        TfjsTensor w = weights.get("fc/gender/weights", 2);
+        TfjsTensor b = weights.get("fc/gender/bias", 1);
+        assertEquals(FaceApiConverter.AGE_GENDER_FEATURES, w.dim(0));
+
+        List<FaceApiAgeGenderClassifier.AgeGender> predicted = classifier.predictAll(aligned);
+        try (FaceEmbedder embedder = FaceCensus.faceEmbedders().select(FaceApiAgeGenderFeatures.NAME)
+                .create(org.facecensus.spi.ProviderContext.defaults())) {
+            assertEquals(FaceApiConverter.AGE_GENDER_FEATURES, embedder.dimension());
+            assertEquals(classifier.models(), embedder.models(), "same model file and sha256 as the classifier");
+            List<float[]> features = embedder.embedAll(aligned);
+            double maxDiff = 0;
+            for (int i = 0; i < aligned.size(); i++) {
+                float[] x = features.get(i);
+                assertEquals(FaceApiConverter.AGE_GENDER_FEATURES, x.length);
+                double[] logits = new double[2];
+                for (int o = 0; o < 2; o++) {
+                    logits[o] = b.data()[o];
+                    for (int k = 0; k < x.length; k++) {
+                        logits[o] += x[k] * w.data()[k * 2 + o];
+                    }
+                }
+                double male = 1 / (1 + Math.exp(logits[1] - logits[0]));
+                GenderPrediction g = predicted.get(i).gender();
+                double wantMale = g.gender() == Gender.MALE ? g.probability() : 1 - g.probability();
+                maxDiff = Math.max(maxDiff, Math.abs(male - wantMale));
+            }
+            assertTrue(maxDiff < 1e-4, "softmax of fc/gender on the features differs by " + maxDiff);
         }
     }
 }

@@ -33,6 +33,13 @@ public final class FaceApiConverter {
     public static final String AGE_OUTPUT = "age";
     /** Softmax over {@code [male, female]}, {@code [N, 2]}. */
     public static final String GENDER_OUTPUT = "gender";
+    /**
+     * The age/gender net's pooled penultimate features, {@code [N, 512]}: the 7×7 average of the exit
+     * flow, the input of both heads (a face descriptor for transfer learning).
+     */
+    public static final String AGE_GENDER_FEATURES_OUTPUT = "features";
+    /** The length of {@link #AGE_GENDER_FEATURES_OUTPUT}. */
+    public static final int AGE_GENDER_FEATURES = 512;
 
     private FaceApiConverter() {
     }
@@ -59,7 +66,8 @@ public final class FaceApiConverter {
 
     /**
      * {@code AgeGenderNet} ({@code age_gender_model}): {@code TinyXception(2)}, a 7×7 average pool,
-     * then fully connected age (512→1) and gender (512→2, softmax) heads.
+     * then fully connected age (512→1) and gender (512→2, softmax) heads. The pooled 512 values are a
+     * third output, {@value #AGE_GENDER_FEATURES_OUTPUT}; adding it leaves the age and gender values unchanged.
      */
     public static ModelProto ageGender(TfjsWeights weights, Map<String, String> provenance) {
         OnnxGraphBuilder g = start("faceapi_age_gender", provenance);
@@ -76,8 +84,10 @@ public final class FaceApiConverter {
         String pooled = n.avgPoolFlatten(x, 7);
         String age = g.identity(n.fullyConnected(pooled, "fc/age"), AGE_OUTPUT);
         String gender = g.identity(g.softmax(n.fullyConnected(pooled, "fc/gender"), 1), GENDER_OUTPUT);
+        String features = g.identity(pooled, AGE_GENDER_FEATURES_OUTPUT);
         g.output(age, -1, 1);
         g.output(gender, -1, 2);
+        g.output(features, -1, AGE_GENDER_FEATURES);
         return g.build();
     }
 

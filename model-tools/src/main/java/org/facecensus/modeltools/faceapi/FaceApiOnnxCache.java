@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Converts a face-api network to ONNX on first use and caches the result beside its {@code .bin}
  * in the model store, as {@code <model>.<key>.onnx}. The key is a sha256 over the pinned sha256s
- * of the manifest and the shard and the converter version, so new weights or a changed converter
- * give a new file, never a stale one. The inputs are verified by {@link ModelStore#require} before
+ * of the manifest and the shard, the converter version and the network's graph revision (see
+ * {@link #graphRevision}), so new weights or a changed converter give a new file, never a stale one. The inputs are verified by {@link ModelStore#require} before
  * every conversion or reuse; the file is written atomically.
  *
  * <p>Thread-safety: thread-safe; concurrent first uses in one process convert once (the method is
@@ -64,12 +64,22 @@ public final class FaceApiOnnxCache {
         return FaceApiSsd.anchors(weights(store, FaceApiModels.SSD_MOBILENETV1));
     }
 
-    /** The cache key: converter version and both input sha256s. */
+    /**
+     * The revision of one network's graph, bumped when that graph alone changes (so the other
+     * networks' converted files stay valid): empty for an unchanged graph; for the age/gender net,
+     * {@code features-output} since it also outputs its pooled features.
+     */
+    public static String graphRevision(FaceApiModels.Network net) {
+        return net.modelName().equals(FaceApiModels.AGE_GENDER.modelName()) ? "features-output" : "";
+    }
+
+    /** The cache key: converter version, both input sha256s and the graph revision. */
     public static String key(FaceApiModels.Network net) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update((ModelToolsVersion.VERSION + "\n" + net.manifest().sha256() + "\n" + net.shard().sha256())
-                    .getBytes(StandardCharsets.UTF_8));
+            String revision = graphRevision(net);
+            d.update((ModelToolsVersion.VERSION + "\n" + net.manifest().sha256() + "\n" + net.shard().sha256()
+                    + (revision.isEmpty() ? "" : "\n" + revision)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
@@ -86,6 +96,9 @@ public final class FaceApiOnnxCache {
         m.put("input_sha256:" + net.manifest().fileName(), net.manifest().sha256());
         m.put("input_sha256:" + net.shard().fileName(), net.shard().sha256());
         m.put("converter", "facecensus-model-tools " + ModelToolsVersion.VERSION);
+        if (!graphRevision(net).isEmpty()) {
+            m.put("graph_revision", graphRevision(net));
+        }
         return m;
     }
 

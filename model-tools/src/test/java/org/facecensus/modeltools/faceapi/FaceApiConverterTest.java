@@ -91,6 +91,18 @@ class FaceApiConverterTest {
         assertEquals(reference.get("age").get(0).asDouble(), age, 1e-3);
         assertEquals(reference.get("gender").get(0).asDouble(), gender[0], 1e-5);
         assertEquals(reference.get("gender").get(1).asDouble(), gender[1], 1e-5);
+
+        // The pooled features both heads read: 512 averages of ReLU outputs, so none is negative.
+        float[] features = out.get(FaceApiConverter.AGE_GENDER_FEATURES_OUTPUT);
+        assertEquals(FaceApiConverter.AGE_GENDER_FEATURES, features.length);
+        int positive = 0;
+        for (float f : features) {
+            assertTrue(f >= 0, "pooled ReLU output " + f);
+            positive += f > 0 ? 1 : 0;
+        }
+        assertTrue(positive > 100, positive + " of 512 features are non-zero");
+        assertEquals("features-output", Ort.metadata(onnx).get("graph_revision"));
+        assertTrue(onnx.getFileName().toString().contains(FaceApiOnnxCache.key(FaceApiModels.AGE_GENDER)));
     }
 
     @Test

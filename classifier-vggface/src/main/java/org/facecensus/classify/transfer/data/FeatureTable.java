@@ -1,0 +1,112 @@
+package org.facecensus.classify.transfer.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.facecensus.FaceCensusException;
+import org.facecensus.classify.transfer.backbone.Backbone;
+import org.facecensus.image.ImageLoader;
+import org.facecensus.image.RgbImage;
+
+/**
+ * Labelled faces with their backbone features: the input of training and evaluation.
+ *
+ * @param faces    the faces whose image could be read and embedded, in input order
+ * @param features their feature vectors (same order)
+ * @param hashes   sha256 of each face's file bytes (same order)
+ * @param problems faces skipped because their image could not be read
+ *
+ * <p>Thread-safety: immutable lists of arrays that nobody mutates.
+ */
+public record FeatureTable(List<LabelledFace> faces, List<float[]> features, List<String> hashes, List<DataProblem> problems) {
+    static final int BATCH = 32;
+
+    public FeatureTable {
+        faces = List.copyOf(faces);
+        features = List.copyOf(features);
+        hashes = List.copyOf(hashes);
+        problems = List.copyOf(problems);
+    }
+
+    public int size() {
+        return faces.size();
+    }
+
+    /**
+     * Embeds every face (features found in {@code cache} are reused; new ones are added and flushed).
+     * Unreadable images become {@link DataProblem}s.
+     *
+     * @param progress called with the number of faces done so far, after each batch
+     */
+    public static FeatureTable embed(List<LabelledFace> faces, Backbone backbone, EmbeddingCache cache, IntConsumer progress) {
+        ImageLoader loader = ImageLoader.defaults();
+        float[][] features = new float[faces.size()][];
+        String[] hashes = new String[faces.size()];
+        List<DataProblem> problems = new ArrayList<>();
+        List<Integer> todo = new ArrayList<>();
+        List<RgbImage> todoImages = new ArrayList<>();
+        int done = 0;
+        for (int i = 0; i < faces.size(); i++) {
+            LabelledFace face = faces.get(i);
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(face.file());
+            } catch (IOException e) {
+                problems.add(new DataProblem(face.origin(), face.file().toString(), "cannot read the file: " + e.getMessage()));
+                continue;
+            }
+            hashes[i] = EmbeddingCache.contentHash(bytes);
+            var cached = cache.get(hashes[i]);
+            if (cached.isPresent()) {
+                features[i] = cached.get();
+                done++;
+                continue;
+            }
+            try {
+                todoImages.add(loader.load(face.file()));
+                todo.add(i);
+            } catch (FaceCensusException e) {
+                problems.add(new DataProblem(face.origin(), face.file().toString(), "unreadable image: " + e.getMessage()));
+            }
+            if (todo.size() == BATCH) {
+                done += runBatch(backbone, cache, todo, todoImages, features, hashes);
+                progress.accept(done);
+            }
+        }
+        if (!todo.isEmpty()) {
+            done += runBatch(backbone, cache, todo, todoImages, features, hashes);
+        }
+        progress.accept(done);
+        cache.flush();
+        List<LabelledFace> keptFaces = new ArrayList<>();
+        List<float[]> keptFeatures = new ArrayList<>();
+        List<String> keptHashes = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            if (features[i] != null) {
+                keptFaces.add(faces.get(i));
+                keptFeatures.add(features[i]);
+                keptHashes.add(hashes[i]);
+            }
+        }
+        return new FeatureTable(keptFaces, keptFeatures, keptHashes, problems);
+    }
+
+    private static int runBatch(Backbone backbone, EmbeddingCache cache, List<Integer> todo, List<RgbImage> images,
+                                float[][] features, String[] hashes) {
+        List<float[]> out = backbone.features(images);
+        for (int k = 0; k < todo.size(); k++) {
+            int i = todo.get(k);
+            features[i] = out.get(k);
+            cache.put(hashes[i], out.get(k));
+        }
+        int n = todo.size();
+        todo.clear();
+        images.clear();
+        // Flushing per batch keeps the work of an interrupted long run.
+        cache.flush();
+        return n;
+    }
+}

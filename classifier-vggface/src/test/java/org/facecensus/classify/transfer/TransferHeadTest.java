@@ -1,0 +1,188 @@
+package org.facecensus.classify.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.facecensus.FaceCensusException;
+import org.facecensus.align.AlignedFace;
+import org.facecensus.classify.Gender;
+import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.transfer.backbone.Backbone;
+import org.facecensus.classify.transfer.backbone.BackboneConfig;
+import org.facecensus.classify.transfer.data.EmbeddingCache;
+import org.facecensus.classify.transfer.data.FeatureTable;
+import org.facecensus.classify.transfer.eval.GenderEvaluation;
+import org.facecensus.classify.transfer.head.Calibration;
+import org.facecensus.classify.transfer.head.GenderHead;
+import org.facecensus.classify.transfer.head.TrainingOptions;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.FaceBox;
+import org.facecensus.image.ImageLoader;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
+import org.facecensus.spi.ProviderContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Heads trained on real UTKFace crops (every 5th training face, every 3rd test face) with the
+ * resnet-descriptor backbone.
+ */
+class TransferHeadTest {
+    @TempDir
+    static Path tmp;
+    static Backbone backbone;
+    static FeatureTable train;
+    static FeatureTable test;
+
+    @BeforeAll
+    static void embed() {
+        backbone = Backbone.open(BackboneConfig.provider("resnet-descriptor"), ProviderContext.defaults());
+        EmbeddingCache cache = EmbeddingCache.open(tmp.resolve("cache"), backbone.featureKey());
+        train = FeatureTable.embed(UtkFaceSubset.every("train", 5), backbone, cache, n -> { });
+        test = FeatureTable.embed(UtkFaceSubset.every("test", 3), backbone, cache, n -> { });
+    }
+
+    @AfterAll
+    static void close() {
+        if (backbone != null) {
+            backbone.close();
+        }
+    }
+
+    static GenderHead train(TrainingOptions options, String calibration) {
+        return GenderHeadTraining.train(train, backbone, options, calibration, GenderHead.DEFAULT_ABSTAIN_MARGIN, "utkface subset", 0);
+    }
+
+    @Test
+    void trainedMlpBeatsTheMeasuredFloorOnHeldOutTestFaces() {
+        GenderHead head = train(TrainingOptions.defaults(), "platt");
+        List<GenderEvaluation.Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            double p = head.probabilityFemale(test.features().get(i));
+            verdicts.add(new GenderEvaluation.Verdict(test.faces().get(i), head.decide(p), p));
+        }
+        ObjectNode e = GenderEvaluation.evaluate("mlp", verdicts, List.of("age", "race"));
+        System.out.printf("MLP on %d resnet-descriptor training faces: accuracy %.4f on %d decided of %d test faces,"
+                        + " ROC-AUC %.4f%n", train.size(), e.get("accuracy").get("estimate").asDouble(),
+                e.get("accuracy").get("trials").asInt(), test.size(), e.get("roc_auc").asDouble());
+        // Measured: 600 training faces give 0.949 accuracy on the 272 decided faces of this 291-face test subset
+        // (0.92 with the study's L2 of 1e-4); the floor leaves room for platform rounding only.
+        assertTrue(e.get("accuracy").get("estimate").asDouble() >= 0.90, e.toString());
+        assertTrue(e.get("roc_auc").asDouble() >= 0.95, e.toString());
+        assertTrue(e.get("coverage").get("estimate").asDouble() >= 0.85, e.toString());
+        assertEquals(test.size(), e.get("confusion").get("female").get("female").asInt()
+                + e.get("confusion").get("female").get("male").asInt() + e.get("confusion").get("female").get("unknown").asInt()
+                + e.get("confusion").get("male").get("female").asInt() + e.get("confusion").get("male").get("male").asInt()
+                + e.get("confusion").get("male").get("unknown").asInt());
+        assertTrue(e.get("groups").get("age").get("values").has("20-39"), e.get("groups").toString());
+    }
+
+    @Test
+    void aSavedHeadReloadsToBitIdenticalPredictions() throws Exception {
+        for (String calibration : List.of("platt", "isotonic")) {
+            GenderHead head = train(TrainingOptions.defaults().withKind(TrainingOptions.Kind.LOGISTIC), calibration);
+            Path file = tmp.resolve("head-" + calibration + ".json");
+            head.save(file);
+            GenderHead again = GenderHead.load(file);
+            assertEquals(head.provenance().toString(), again.provenance().toString());
+            for (float[] f : test.features()) {
+                assertEquals(Double.doubleToLongBits(head.probabilityFemale(f)), Double.doubleToLongBits(again.probabilityFemale(f)));
+            }
+        }
+        GenderHead mlp = train(TrainingOptions.defaults(), "platt");
+        Path file = tmp.resolve("head-mlp.json");
+        mlp.save(file);
+        try (TransferGenderClassifier c = TransferGenderClassifier.open(file)) {
+            List<AlignedFace> faces = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                RgbImage img = ImageLoader.defaults().load(test.faces().get(i).file());
+                faces.add(new AlignedFace(img, new double[] {1, 0, 0, 0, 1, 0},
+                        new DetectedFace(new FaceBox(0, 0, img.width(), img.height(), 1))));
+            }
+            List<GenderPrediction> batched = c.classifyAll(faces);
+            for (int i = 0; i < faces.size(); i++) {
+                double p = mlp.probabilityFemale(test.features().get(i));
+                Gender expected = mlp.decide(p);
+                assertEquals(expected, batched.get(i).gender());
+                assertEquals(expected == Gender.MALE || (expected == Gender.UNKNOWN && p < 0.5) ? 1 - p : p,
+                        batched.get(i).probability(), 1e-5);
+                assertEquals(batched.get(i).gender(), c.classify(faces.get(i)).gender());
+            }
+            ModelInfo headInfo = c.models().get(c.models().size() - 1);
+            assertEquals(org.facecensus.model.ModelStore.sha256(file), headInfo.sha256());
+            assertEquals(headInfo, batched.get(0).model());
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameHeadAndAnotherSeedAnother() {
+        TrainingOptions o = TrainingOptions.defaults().withEpochs(5);
+        GenderHead a = train(o, "none");
+        GenderHead b = train(o, "none");
+        GenderHead c = train(o.withSeed(7), "none");
+        float[] f = test.features().get(0);
+        assertEquals(Double.doubleToLongBits(a.probabilityFemale(f)), Double.doubleToLongBits(b.probabilityFemale(f)));
+        assertTrue(a.probabilityFemale(f) != c.probabilityFemale(f));
+    }
+
+    @Test
+    void calibrationsAreMonotoneAndPreserveTheRanking() {
+        GenderHead raw = train(TrainingOptions.defaults().withKind(TrainingOptions.Kind.LOGISTIC), "none");
+        double[] scores = new double[train.size()];
+        int[] labels = new int[train.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = raw.probabilityFemale(train.features().get(i));
+            labels[i] = train.faces().get(i).gender() == Gender.FEMALE ? 1 : 0;
+        }
+        for (String method : List.of("platt", "isotonic")) {
+            Calibration cal = Calibration.fit(method, scores, labels);
+            double previous = -1;
+            for (int k = 0; k <= 1000; k++) {
+                double v = cal.apply(k / 1000.0);
+                assertTrue(v >= previous && v >= 0 && v <= 1, method + " at " + k / 1000.0 + ": " + v + " < " + previous);
+                previous = v;
+            }
+            assertTrue(cal.apply(0.02) < 0.5 && cal.apply(0.98) > 0.5, method);
+        }
+    }
+
+    @Test
+    void aHeadIsRefusedOnOtherBackboneWeights() throws Exception {
+        GenderHead head = train(TrainingOptions.defaults().withKind(TrainingOptions.Kind.LOGISTIC), "platt");
+        ModelInfo real = backbone.models().get(0);
+        GenderHead forged = new GenderHead(head.backbone(), List.of(new ModelInfo(real.name(), real.version(), real.source(),
+                "0".repeat(64), real.licence())), head.network(), new org.facecensus.classify.transfer.head.Standardizer(
+                new double[head.featureDimension()], filled(head.featureDimension())), head.calibration(), 0.1, head.provenance());
+        Path file = tmp.resolve("forged.json");
+        forged.save(file);
+        FaceCensusException e = assertThrows(FaceCensusException.class, () -> TransferGenderClassifier.open(file));
+        assertTrue(e.getMessage().contains("0".repeat(64)) && e.getMessage().contains(real.sha256()), e.getMessage());
+    }
+
+    @Test
+    void abstainBandGivesUnknownNearOneHalf() {
+        GenderHead head = train(TrainingOptions.defaults().withKind(TrainingOptions.Kind.LOGISTIC), "platt");
+        assertEquals(Gender.UNKNOWN, head.decide(0.55));
+        assertEquals(Gender.UNKNOWN, head.decide(0.41));
+        assertEquals(Gender.FEMALE, head.decide(0.6));
+        assertEquals(Gender.MALE, head.decide(0.4));
+        assertEquals(Gender.FEMALE, head.withAbstainMargin(0).decide(0.5));
+        assertArrayEquals(new int[] {128, 1}, head.network().sizes());
+    }
+
+    private static double[] filled(int n) {
+        double[] d = new double[n];
+        java.util.Arrays.fill(d, 1);
+        return d;
+    }
+}

@@ -1,0 +1,231 @@
+package org.facecensus.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.facecensus.FaceCensus;
+import org.facecensus.FaceCensusException;
+import org.facecensus.align.AlignedFace;
+import org.facecensus.align.FaceAligner;
+import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.transfer.TransferGenderClassifier;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.FaceBox;
+import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.LandmarkDetector;
+import org.facecensus.image.ImageLoadException;
+import org.facecensus.image.ImageLoader;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
+import org.facecensus.model.ModelStore;
+import org.facecensus.spi.ProviderContext;
+import org.facecensus.spi.inference.ExecutionDevice;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code facecensus classify --model HEAD PATH...}: one JSON line per face (file, face index, box when
+ * detected, gender, probability, models). Images are aligned faces, or whole photos run through
+ * detect → align → classify. A bad image gives {@code {"file":..., "error":...}} and the run goes on.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Classify the perceived gender of faces with a trained head; print one JSON line per face.")
+final class ClassifyCommand implements Callable<Integer> {
+    /** How an input image is taken. */
+    enum Mode { ALIGNED, FULL, AUTO }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files or folders (searched recursively).")
+    List<Path> paths;
+
+    @Option(names = "--model", paramLabel = "HEAD", required = true, description = "A head written by 'facecensus gender train'.")
+    Path model;
+
+    @Option(names = "--backbone-file", paramLabel = "ONNX", description = "Where the head's user-supplied backbone file is now.")
+    Path backboneFile;
+
+    @Option(names = "--full-images", description = "Every image is a photo: detect, align, classify each face (same as --mode full).")
+    boolean fullImages;
+
+    @Option(names = "--mode", paramLabel = "aligned|full|auto", defaultValue = "auto",
+            description = "aligned: each image is one aligned face; full: detect and align first; auto (default): "
+                    + "square images of at most 300 px are aligned faces, others are photos.")
+    String mode;
+
+    @Option(names = "--detector", paramLabel = "NAME", description = "Detector for photos (default: the highest priority).")
+    String detectorName;
+
+    @Option(names = "--landmarks", paramLabel = "NAME", description = "Landmark detector run on each box, e.g. dlib-68.")
+    String landmarksName;
+
+    @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "imutils-eyes",
+            description = "Aligner for photos (default ${DEFAULT-VALUE}); use the one whose crops the head was trained on.")
+    String alignerName;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default auto).")
+    String device;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Mode chosen;
+        try {
+            chosen = fullImages ? Mode.FULL : Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be aligned, full or auto, not " + mode);
+        }
+        List<Path> files = InputFiles.expand(paths);
+        if (files.isEmpty()) {
+            err.println("facecensus: no image files found under " + paths);
+            return 0;
+        }
+        ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
+        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev);
+        ImageLoader loader = ImageLoader.defaults();
+        try (TransferGenderClassifier classifier = TransferGenderClassifier.open(model, context, backboneFile);
+             Pipeline pipeline = new Pipeline(context)) {
+            List<Object> models = classifier.models().stream().map(m -> (Object) Json.model(m)).toList();
+            for (Path file : files) {
+                RgbImage image;
+                try {
+                    image = loader.load(file);
+                } catch (ImageLoadException e) {
+                    out.println(Json.line(error(file, e.getMessage())));
+                    continue;
+                }
+                boolean aligned = chosen == Mode.ALIGNED || (chosen == Mode.AUTO && image.width() == image.height()
+                        && image.width() <= 300);
+                try {
+                    if (aligned) {
+                        AlignedFace face = new AlignedFace(image, new double[] {1, 0, 0, 0, 1, 0},
+                                new DetectedFace(new FaceBox(0, 0, image.width(), image.height(), 1)));
+                        out.println(Json.line(entry(file, 0, null, classifier.classify(face), models)));
+                    } else {
+                        classifyPhoto(out, classifier, pipeline, file, image, models);
+                    }
+                } catch (FaceCensusException e) {
+                    if (e instanceof org.facecensus.model.ModelMissingException
+                            || e instanceof org.facecensus.model.ModelIntegrityException) {
+                        throw e;
+                    }
+                    out.println(Json.line(error(file, e.getMessage())));
+                }
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private void classifyPhoto(PrintWriter out, TransferGenderClassifier classifier, Pipeline pipeline, Path file,
+                               RgbImage image, List<Object> models) {
+        List<DetectedFace> found = pipeline.detector().detect(image).faces();
+        if (found.isEmpty()) {
+            Map<String, Object> none = new LinkedHashMap<>();
+            none.put("file", file.toString());
+            none.put("faces", 0);
+            out.println(Json.line(none));
+            return;
+        }
+        List<AlignedFace> aligned = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        List<Map<String, Object>> failed = new ArrayList<>();
+        for (int j = 0; j < found.size(); j++) {
+            DetectedFace face = found.get(j);
+            try {
+                DetectedFace used = pipeline.landmarks() == null ? face
+                        : new DetectedFace(face.box(), pipeline.landmarks().locate(image, face.box()));
+                aligned.add(pipeline.aligner().align(image, used));
+                index.add(j);
+            } catch (FaceCensusException e) {
+                Map<String, Object> f = entry(file, j, face.box(), null, models);
+                f.put("error", "alignment failed: " + e.getMessage());
+                failed.add(f);
+            }
+        }
+        List<GenderPrediction> predictions = classifier.classifyAll(aligned);
+        for (int k = 0; k < aligned.size(); k++) {
+            out.println(Json.line(entry(file, index.get(k), found.get(index.get(k)).box(), predictions.get(k), models)));
+        }
+        failed.forEach(f -> out.println(Json.line(f)));
+    }
+
+    private static Map<String, Object> entry(Path file, int face, FaceBox box, GenderPrediction p, List<Object> models) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("file", file.toString());
+        o.put("face", face);
+        if (box != null) {
+            o.put("box", List.of(Json.round(box.x(), 2), Json.round(box.y(), 2), Json.round(box.width(), 2),
+                    Json.round(box.height(), 2)));
+            o.put("score", Json.round(box.score(), 4));
+        }
+        if (p != null) {
+            o.put("gender", p.gender().name().toLowerCase(Locale.ROOT));
+            o.put("probability", Json.round(p.probability(), 4));
+        }
+        o.put("models", models);
+        return o;
+    }
+
+    private static Map<String, Object> error(Path file, String message) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("file", file.toString());
+        o.put("error", message);
+        return o;
+    }
+
+    /** Detector, landmarks and aligner for photos, created on first need (aligned faces need none). */
+    private final class Pipeline implements AutoCloseable {
+        private final ProviderContext context;
+        private FaceDetector detector;
+        private LandmarkDetector landmarks;
+        private FaceAligner aligner;
+
+        Pipeline(ProviderContext context) {
+            this.context = context;
+        }
+
+        FaceDetector detector() {
+            if (detector == null) {
+                detector = FaceCensus.detectors().select(detectorName).create(context);
+                landmarks = landmarksName == null ? null : FaceCensus.landmarkDetectors().select(landmarksName).create(context);
+                aligner = FaceCensus.aligners().select(alignerName).create(context);
+            }
+            return detector;
+        }
+
+        LandmarkDetector landmarks() {
+            return landmarks;
+        }
+
+        FaceAligner aligner() {
+            return aligner;
+        }
+
+        @Override
+        public void close() {
+            if (detector != null) {
+                detector.close();
+            }
+            if (landmarks != null) {
+                landmarks.close();
+            }
+            if (aligner != null) {
+                aligner.close();
+            }
+        }
+    }
+
+}

@@ -1,0 +1,353 @@
+package org.facecensus.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.facecensus.FaceCensus;
+import org.facecensus.FaceCensusException;
+import org.facecensus.align.AlignedFace;
+import org.facecensus.classify.Gender;
+import org.facecensus.classify.GenderClassifier;
+import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.transfer.GenderHeadTraining;
+import org.facecensus.classify.transfer.TransferGenderClassifier;
+import org.facecensus.classify.transfer.backbone.Backbone;
+import org.facecensus.classify.transfer.backbone.BackboneConfig;
+import org.facecensus.classify.transfer.data.DataProblem;
+import org.facecensus.classify.transfer.data.EmbeddingCache;
+import org.facecensus.classify.transfer.data.FeatureTable;
+import org.facecensus.classify.transfer.data.LabelledDataset;
+import org.facecensus.classify.transfer.data.LabelledFace;
+import org.facecensus.classify.transfer.eval.GenderEvaluation;
+import org.facecensus.classify.transfer.head.GenderHead;
+import org.facecensus.classify.transfer.head.TrainingOptions;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.FaceBox;
+import org.facecensus.image.ImageLoader;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
+import org.facecensus.model.ModelStore;
+import org.facecensus.spi.ProviderContext;
+import org.facecensus.spi.inference.ExecutionDevice;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code facecensus gender train|evaluate}: train a gender head on labelled aligned faces, and
+ * measure a head or a classifier provider on labelled faces (readable tables on stdout, and the
+ * evaluation file the census reads for its error correction with {@code --json}).
+ */
+@Command(name = "gender", mixinStandardHelpOptions = true,
+        description = "Train and evaluate gender classifiers on labelled faces.",
+        subcommands = {GenderCommand.Train.class, GenderCommand.Evaluate.class})
+final class GenderCommand implements Callable<Integer> {
+    static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Options shared by train and evaluate: the data, the cache, the device. */
+    static class DataOptions {
+        @Option(names = "--data", paramLabel = "DIR", required = true,
+                description = "Labelled faces: DIR/labels.csv (file, gender, optional split, other columns = groups) "
+                        + "or DIR/[train|test/]{male,female}/*.jpg.")
+        Path data;
+
+        @Option(names = "--cache", paramLabel = "DIR",
+                description = "Embedding cache folder (default: -Dfacecensus.embeddings, $FACECENSUS_EMBEDDINGS, "
+                        + "else ~/.cache/facecensus/embeddings).")
+        Path cache;
+
+        @Option(names = "--no-cache", description = "Compute every embedding afresh and store none.")
+        boolean noCache;
+
+        @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default auto).")
+        String device;
+
+        ProviderContext context() {
+            ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
+            return new ProviderContext(ModelStore.defaultStore(), dev);
+        }
+
+        EmbeddingCache cache(Backbone backbone) {
+            return noCache ? EmbeddingCache.disabled()
+                    : EmbeddingCache.open(cache != null ? cache : EmbeddingCache.defaultDirectory(), backbone.featureKey());
+        }
+    }
+
+    static void reportProblems(PrintWriter err, List<DataProblem> problems) {
+        for (DataProblem p : problems) {
+            err.println("facecensus: skipped " + p);
+        }
+        if (!problems.isEmpty()) {
+            err.println("facecensus: " + problems.size() + " labelled item(s) skipped (see above)");
+        }
+        err.flush();
+    }
+
+    static java.util.function.IntConsumer progress(PrintWriter err, String what, int total) {
+        long start = System.nanoTime();
+        int[] last = {-1};
+        return done -> {
+            if (done == last[0]) {
+                return;
+            }
+            last[0] = done;
+            double s = (System.nanoTime() - start) / 1e9;
+            err.printf(Locale.ROOT, "%s: %d/%d faces (%.0f s)%n", what, done, total, s);
+            err.flush();
+        };
+    }
+
+    /** Picks the faces of a split: the named one, else {@code fallback} when the data has splits, else all. */
+    static List<LabelledFace> select(LabelledDataset data, String split, String fallback) {
+        boolean hasSplits = data.faces().stream().anyMatch(f -> !f.split().isEmpty());
+        String chosen = split != null ? split : hasSplits ? fallback : "";
+        List<LabelledFace> faces = data.split(chosen);
+        if (faces.isEmpty()) {
+            throw new FaceCensusException("No labelled faces in split '" + chosen + "' of " + data.root()
+                    + (hasSplits ? "; the splits present are " + data.faces().stream().map(LabelledFace::split)
+                    .distinct().toList() : "; this data has no splits: leave out --split") + ".");
+        }
+        return faces;
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train a gender head on a backbone's features of labelled aligned faces; write it as JSON.")
+    static final class Train implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @CommandLine.Mixin
+        DataOptions data;
+
+        @Option(names = "--out", paramLabel = "HEAD", required = true, description = "Where to write the head (JSON).")
+        Path headFile;
+
+        @Option(names = "--split", paramLabel = "NAME",
+                description = "Train on this split (default: 'train' when the data has splits, else all faces).")
+        String split;
+
+        @Option(names = "--backbone", paramLabel = "NAME", defaultValue = GenderHeadTraining.DEFAULT_BACKBONE,
+                description = "Feature extractor: an embedder provider, several joined by '+' (their features"
+                        + " concatenated, e.g. resnet-descriptor+faceapi-agegender-features; default ${DEFAULT-VALUE}),"
+                        + " or 'vggface' with --backbone-file.")
+        String backboneName;
+
+        @Option(names = "--backbone-file", paramLabel = "ONNX",
+                description = "The user-supplied ONNX file of --backbone vggface (not distributed: non-commercial licence).")
+        Path backboneFile;
+
+        @Option(names = "--backbone-output", paramLabel = "NODE", defaultValue = "features",
+                description = "The output node of --backbone-file to use (a conv5 map is average-pooled; default ${DEFAULT-VALUE}).")
+        String backboneOutput;
+
+        @Option(names = "--crop-fraction", paramLabel = "F", defaultValue = "1.0",
+                description = "Give the backbone the centred square F of each crop (default ${DEFAULT-VALUE}).")
+        double cropFraction;
+
+        @Option(names = "--flip", description = "Average the features of each face and its mirror image (the default).")
+        boolean flip;
+
+        // Two plain flags rather than picocli's negatable option, whose positive form toggles a true default.
+        @Option(names = "--no-flip", description = "Do not mirror-average: one backbone pass per face.")
+        boolean noFlip;
+
+        @Option(names = "--head", paramLabel = "mlp|logistic", defaultValue = GenderHeadTraining.DEFAULT_HEAD,
+                description = "Head: the study's MLP 256-64-1 or logistic regression (default ${DEFAULT-VALUE}).")
+        String head;
+
+        @Option(names = "--learning-rate", paramLabel = "R",
+                description = "Adam's learning rate (default: the chosen default of the head kind, see the README).")
+        Double learningRate;
+
+        @Option(names = "--l2", paramLabel = "L",
+                description = "L2 penalty on the weights (default: the chosen default of the head kind, see the README).")
+        Double l2;
+
+        @Option(names = "--calibration", paramLabel = "platt|isotonic|none", defaultValue = "platt",
+                description = "Calibration fitted on the validation split (default ${DEFAULT-VALUE}).")
+        String calibration;
+
+        @Option(names = "--abstain-margin", paramLabel = "M", defaultValue = "0.1",
+                description = "UNKNOWN when the calibrated probability is within M of 0.5 (default ${DEFAULT-VALUE}).")
+        double margin;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Most epochs (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            TrainingOptions options = TrainingOptions.defaults(TrainingOptions.Kind.parse(head)).withSeed(seed)
+                    .withEpochs(epochs);
+            if (learningRate != null) {
+                options = options.withLearningRate(learningRate);
+            }
+            if (l2 != null) {
+                options = options.withL2(l2);
+            }
+            BackboneConfig config = backboneFile != null ? BackboneConfig.vggFace(backboneFile, backboneOutput)
+                    : BackboneConfig.provider(backboneName);
+            if (backboneFile == null && backboneName.equalsIgnoreCase("vggface")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--backbone vggface needs --backbone-file"
+                        + " ONNX: VGG-Face weights are not distributed with FaceCensus (non-commercial licence).");
+            }
+            if (flip && noFlip) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Give --flip or --no-flip, not both.");
+            }
+            boolean mirror = !noFlip && (flip || Boolean.parseBoolean(GenderHeadTraining.DEFAULT_FLIP));
+            config = config.withCropFraction(cropFraction).withFlipAverage(mirror);
+            LabelledDataset dataset = LabelledDataset.read(data.data);
+            reportProblems(err, dataset.problems());
+            List<LabelledFace> faces = select(dataset, split, "train");
+            long t0 = System.nanoTime();
+            try (Backbone backbone = Backbone.open(config, data.context())) {
+                FeatureTable table = FeatureTable.embed(faces, backbone, data.cache(backbone),
+                        progress(err, "embedding", faces.size()));
+                reportProblems(err, table.problems());
+                double embedSeconds = (System.nanoTime() - t0) / 1e9;
+                GenderHead trained = GenderHeadTraining.train(table, backbone, options, calibration, margin,
+                        data.data.toAbsolutePath().normalize() + (split != null ? " split=" + split
+                                : faces.size() < dataset.faces().size() ? " split=train" : ""), dataset.problems().size());
+                String sha = trained.save(headFile);
+                ObjectNode prov = trained.provenance();
+                ObjectNode val = (ObjectNode) prov.get("validation");
+                out.printf(Locale.ROOT, "Trained %s head on %s (%d faces: %s) in %.1f s (embedding %.1f s)%n",
+                        options.kind().name().toLowerCase(Locale.ROOT), backbone.config().name(), table.size(),
+                        prov.get("training_data").get("counts"), prov.get("training_run").get("seconds").asDouble(),
+                        embedSeconds);
+                out.printf(Locale.ROOT, "  best epoch %d of %d; validation: accuracy %.4f, coverage %.4f, ROC-AUC %.4f, ECE %.4f (%d faces)%n",
+                        prov.get("training_run").get("best_epoch").asInt(), prov.get("training_run").get("epochs_run").asInt(),
+                        val.get("accuracy").path("estimate").asDouble(), val.get("coverage").path("estimate").asDouble(),
+                        val.path("roc_auc").asDouble(), val.path("ece_10_bins").asDouble(), val.get("faces").asInt());
+                out.printf("  wrote %s (sha256 %s)%n", headFile, sha);
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Measure a trained head or a classifier provider on labelled aligned faces.")
+    static final class Evaluate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @CommandLine.Mixin
+        DataOptions data;
+
+        @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = "--model", paramLabel = "HEAD", description = "A head written by 'gender train'.")
+            Path model;
+
+            @Option(names = "--classifier", paramLabel = "NAME", description = "A gender classifier provider, e.g. faceapi-agegender.")
+            String classifier;
+        }
+
+        @Option(names = "--backbone-file", paramLabel = "ONNX", description = "Where the head's user-supplied backbone file is now.")
+        Path backboneFile;
+
+        @Option(names = "--split", paramLabel = "NAME",
+                description = "Evaluate on this split (default: 'test' when the data has splits, else all faces).")
+        String split;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON (the census' evaluation file).")
+        Path json;
+
+        @Option(names = "--abstain-margin", paramLabel = "M", description = "Override the head's abstain band.")
+        Double margin;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            LabelledDataset dataset = LabelledDataset.read(data.data);
+            reportProblems(err, dataset.problems());
+            List<LabelledFace> faces = select(dataset, split, "test");
+            List<GenderEvaluation.Verdict> verdicts = new ArrayList<>();
+            List<ModelInfo> models;
+            String name;
+            if (which.model != null) {
+                try (TransferGenderClassifier c = TransferGenderClassifier.open(which.model, data.context(), backboneFile)) {
+                    GenderHead head = margin == null ? c.head() : c.head().withAbstainMargin(margin);
+                    FeatureTable table = FeatureTable.embed(faces, c.backbone(), data.cache(c.backbone()),
+                            progress(err, "embedding", faces.size()));
+                    reportProblems(err, table.problems());
+                    for (int i = 0; i < table.size(); i++) {
+                        double p = head.probabilityFemale(table.features().get(i));
+                        verdicts.add(new GenderEvaluation.Verdict(table.faces().get(i), head.decide(p), p));
+                    }
+                    models = c.models();
+                    name = "transfer:" + which.model.getFileName();
+                }
+            } else {
+                try (GenderClassifier c = FaceCensus.genderClassifiers().select(which.classifier).create(data.context())) {
+                    ImageLoader loader = ImageLoader.defaults();
+                    java.util.Set<ModelInfo> used = new java.util.LinkedHashSet<>();
+                    List<DataProblem> problems = new ArrayList<>();
+                    for (LabelledFace f : faces) {
+                        try {
+                            RgbImage img = loader.load(f.file());
+                            AlignedFace aligned = new AlignedFace(img, new double[] {1, 0, 0, 0, 1, 0},
+                                    new DetectedFace(new FaceBox(0, 0, img.width(), img.height(), 1)));
+                            GenderPrediction p = c.classify(aligned);
+                            used.add(p.model());
+                            double pf = p.gender() == Gender.FEMALE ? p.probability()
+                                    : p.gender() == Gender.MALE ? 1 - p.probability() : Double.NaN;
+                            verdicts.add(new GenderEvaluation.Verdict(f, p.gender(), pf));
+                        } catch (FaceCensusException e) {
+                            problems.add(new DataProblem(f.origin(), f.file().toString(), e.getMessage()));
+                        }
+                    }
+                    reportProblems(err, problems);
+                    models = List.copyOf(used);
+                    name = c.name();
+                }
+            }
+            ObjectNode result = GenderEvaluation.evaluate(name, verdicts, dataset.groupColumns());
+            ObjectNode d = result.putObject("data");
+            d.put("folder", data.data.toAbsolutePath().normalize().toString());
+            d.put("split", split != null ? split : faces.size() < dataset.faces().size() ? "test" : "all");
+            d.put("skipped", dataset.problems().size() + faces.size() - verdicts.size());
+            ArrayNode m = result.putArray("models");
+            models.forEach(mi -> m.addPOJO(Json.model(mi)));
+            out.print(GenderEvaluation.format(result));
+            out.flush();
+            if (json != null) {
+                if (json.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(json.toAbsolutePath().getParent());
+                }
+                PRETTY.writeValue(json.toFile(), result);
+                err.println("facecensus: wrote " + json);
+            }
+            return 0;
+        }
+    }
+}
