@@ -61,7 +61,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--aligner", paramLabel = "NAME", description = "Aligner for the crops (default ${DEFAULT-VALUE}; 'none': no crops).")
     String aligner = PipelineSettings.DEFAULT_ALIGNER;
 
-    @Option(names = "--classifier", paramLabel = "NAME", description = "Gender classifier (default ${DEFAULT-VALUE}; 'none': count faces only).")
+    @Option(names = "--classifier", paramLabel = "SPEC", description = "Gender classifier (default ${DEFAULT-VALUE}; 'none': count faces only): "
+            + org.facecensus.classify.spec.GenderClassifierSpec.HELP + ".")
     String classifier = PipelineSettings.DEFAULT_CLASSIFIER;
 
     @Option(names = "--threads", paramLabel = "N",

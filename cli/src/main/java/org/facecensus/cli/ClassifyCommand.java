@@ -2,27 +2,25 @@ package org.facecensus.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.facecensus.FaceCensus;
 import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
-import org.facecensus.align.FaceAligner;
 import org.facecensus.classify.GenderPrediction;
+import org.facecensus.census.run.FacePipeline;
+import org.facecensus.census.run.PipelineSettings;
+import org.facecensus.classify.GenderClassifier;
+import org.facecensus.classify.spec.GenderClassifierSpec;
 import org.facecensus.classify.transfer.TransferGenderClassifier;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
-import org.facecensus.detect.FaceDetector;
-import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
-import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.ProviderContext;
 import org.facecensus.spi.inference.ExecutionDevice;
@@ -50,8 +48,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files or folders (searched recursively).")
     List<Path> paths;
 
-    @Option(names = "--model", paramLabel = "HEAD", required = true, description = "A head written by 'facecensus gender train'.")
-    Path model;
+    @Option(names = {"--model", "--classifier"}, paramLabel = "SPEC", required = true,
+            description = "The classifier: " + GenderClassifierSpec.HELP + ".")
+    String model;
 
     @Option(names = "--backbone-file", paramLabel = "ONNX", description = "Where the head's user-supplied backbone file is now.")
     Path backboneFile;
@@ -95,8 +94,9 @@ final class ClassifyCommand implements Callable<Integer> {
         ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
         ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev);
         ImageLoader loader = ImageLoader.defaults();
-        try (TransferGenderClassifier classifier = TransferGenderClassifier.open(model, context, backboneFile);
-             Pipeline pipeline = new Pipeline(context)) {
+        try (GenderClassifier classifier = backboneFile == null ? GenderClassifierSpec.open(model, context)
+                     : TransferGenderClassifier.open(Path.of(model), context, backboneFile);
+             LazyPipeline photos = new LazyPipeline(context, classifier)) {
             List<Object> models = classifier.models().stream().map(m -> (Object) Json.model(m)).toList();
             for (Path file : files) {
                 RgbImage image;
@@ -114,7 +114,7 @@ final class ClassifyCommand implements Callable<Integer> {
                                 new DetectedFace(new FaceBox(0, 0, image.width(), image.height(), 1)));
                         out.println(Json.line(entry(file, 0, null, classifier.classify(face), models)));
                     } else {
-                        classifyPhoto(out, classifier, pipeline, file, image, models);
+                        classifyPhoto(out, photos.get(), file, image, models);
                     }
                 } catch (FaceCensusException e) {
                     if (e instanceof org.facecensus.model.ModelMissingException
@@ -129,37 +129,23 @@ final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void classifyPhoto(PrintWriter out, TransferGenderClassifier classifier, Pipeline pipeline, Path file,
-                               RgbImage image, List<Object> models) {
-        List<DetectedFace> found = pipeline.detector().detect(image).faces();
-        if (found.isEmpty()) {
+    private static void classifyPhoto(PrintWriter out, FacePipeline pipeline, Path file, RgbImage image, List<Object> models) {
+        List<FacePipeline.Face> faces = pipeline.analyse(image);
+        if (faces.isEmpty()) {
             Map<String, Object> none = new LinkedHashMap<>();
             none.put("file", file.toString());
             none.put("faces", 0);
             out.println(Json.line(none));
             return;
         }
-        List<AlignedFace> aligned = new ArrayList<>();
-        List<Integer> index = new ArrayList<>();
-        List<Map<String, Object>> failed = new ArrayList<>();
-        for (int j = 0; j < found.size(); j++) {
-            DetectedFace face = found.get(j);
-            try {
-                DetectedFace used = pipeline.landmarks() == null ? face
-                        : new DetectedFace(face.box(), pipeline.landmarks().locate(image, face.box()));
-                aligned.add(pipeline.aligner().align(image, used));
-                index.add(j);
-            } catch (FaceCensusException e) {
-                Map<String, Object> f = entry(file, j, face.box(), null, models);
-                f.put("error", "alignment failed: " + e.getMessage());
-                failed.add(f);
+        for (int j = 0; j < faces.size(); j++) {
+            FacePipeline.Face face = faces.get(j);
+            Map<String, Object> f = entry(file, j, face.found().box(), face.prediction(), models);
+            if (!face.error().isEmpty()) {
+                f.put("error", face.error());
             }
+            out.println(Json.line(f));
         }
-        List<GenderPrediction> predictions = classifier.classifyAll(aligned);
-        for (int k = 0; k < aligned.size(); k++) {
-            out.println(Json.line(entry(file, index.get(k), found.get(index.get(k)).box(), predictions.get(k), models)));
-        }
-        failed.forEach(f -> out.println(Json.line(f)));
     }
 
     private static Map<String, Object> entry(Path file, int face, FaceBox box, GenderPrediction p, List<Object> models) {
@@ -186,46 +172,31 @@ final class ClassifyCommand implements Callable<Integer> {
         return o;
     }
 
-    /** Detector, landmarks and aligner for photos, created on first need (aligned faces need none). */
-    private final class Pipeline implements AutoCloseable {
+    /** The photo pipeline, opened on first need (aligned faces need none), around the command's classifier. */
+    private final class LazyPipeline implements AutoCloseable {
         private final ProviderContext context;
-        private FaceDetector detector;
-        private LandmarkDetector landmarks;
-        private FaceAligner aligner;
+        private final GenderClassifier classifier;
+        private FacePipeline pipeline;
 
-        Pipeline(ProviderContext context) {
+        LazyPipeline(ProviderContext context, GenderClassifier classifier) {
             this.context = context;
+            this.classifier = classifier;
         }
 
-        FaceDetector detector() {
-            if (detector == null) {
-                detector = FaceCensus.detectors().select(detectorName).create(context);
-                landmarks = landmarksName == null ? null : FaceCensus.landmarkDetectors().select(landmarksName).create(context);
-                aligner = FaceCensus.aligners().select(alignerName).create(context);
+        FacePipeline get() {
+            if (pipeline == null) {
+                pipeline = FacePipeline.open(new PipelineSettings(detectorName,
+                        landmarksName == null ? PipelineSettings.NONE : landmarksName, alignerName, PipelineSettings.NONE),
+                        context, classifier);
             }
-            return detector;
-        }
-
-        LandmarkDetector landmarks() {
-            return landmarks;
-        }
-
-        FaceAligner aligner() {
-            return aligner;
+            return pipeline;
         }
 
         @Override
         public void close() {
-            if (detector != null) {
-                detector.close();
-            }
-            if (landmarks != null) {
-                landmarks.close();
-            }
-            if (aligner != null) {
-                aligner.close();
+            if (pipeline != null) {
+                pipeline.close();
             }
         }
     }
-
 }

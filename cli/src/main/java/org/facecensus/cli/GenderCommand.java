@@ -20,6 +20,7 @@ import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
 import org.facecensus.classify.transfer.GenderHeadTraining;
+import org.facecensus.classify.spec.GenderClassifierSpec;
 import org.facecensus.classify.transfer.TransferGenderClassifier;
 import org.facecensus.classify.transfer.backbone.Backbone;
 import org.facecensus.classify.transfer.backbone.BackboneConfig;
@@ -267,7 +268,7 @@ final class GenderCommand implements Callable<Integer> {
             @Option(names = "--model", paramLabel = "HEAD", description = "A head written by 'gender train'.")
             Path model;
 
-            @Option(names = "--classifier", paramLabel = "NAME", description = "A gender classifier provider, e.g. faceapi-agegender.")
+            @Option(names = "--classifier", paramLabel = "SPEC", description = "Any other classifier: " + GenderClassifierSpec.HELP + ".")
             String classifier;
         }
 
@@ -308,7 +309,7 @@ final class GenderCommand implements Callable<Integer> {
                     name = "transfer:" + which.model.getFileName();
                 }
             } else {
-                try (GenderClassifier c = FaceCensus.genderClassifiers().select(which.classifier).create(data.context())) {
+                try (GenderClassifier c = GenderClassifierSpec.open(which.classifier, data.context())) {
                     ImageLoader loader = ImageLoader.defaults();
                     java.util.Set<ModelInfo> used = new java.util.LinkedHashSet<>();
                     List<DataProblem> problems = new ArrayList<>();

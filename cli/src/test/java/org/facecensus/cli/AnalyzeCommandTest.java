@@ -44,4 +44,33 @@ class AnalyzeCommandTest {
         assertEquals(1, other.exit(), other.out());
         assertTrue(other.err().contains("--aligner was 'similarity-5pt', now 'imutils-eyes'"), other.err());
     }
+
+    /**
+     * The two-model filter through the whole pipeline: each member gets its own crop, a label is kept
+     * only when both agree, and the report and statistics are written.
+     */
+    @Test
+    void twoModelFilterRunsThroughThePipeline(@TempDir Path dir) throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        Files.copy(DetectCommandTest.shared().resolve("dlib-faces/2008_001322.jpg"), photos.resolve("group.jpg"));
+        Path out = dir.resolve("census");
+
+        DetectCommandTest.Result r = DetectCommandTest.run("analyze", photos.toString(), "--out", out.toString(),
+                "--classifier", "faceapi-agegender,faceapi-agegender@0.99");
+
+        assertEquals(0, r.exit(), r.err());
+        List<String> faces = Files.readAllLines(out.resolve("faces.csv"));
+        assertEquals(4, faces.size(), String.join("\n", faces));
+        for (String face : faces.subList(1, faces.size())) {
+            String[] f = face.split(",");
+            String gender = f[7];
+            double p = Double.parseDouble(f[8]);
+            // Both members are the same model: kept exactly when it is at least 0.99 sure.
+            assertEquals(p >= 0.99 ? gender : "unknown", gender, face);
+            assertTrue(gender.equals("unknown") || p >= 0.99, face);
+        }
+        assertTrue(Files.readString(out.resolve("run.json")).contains("faceapi-agegender,faceapi-agegender@0.99"));
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+        assertTrue(Files.isRegularFile(out.resolve("stats.json")));
+    }
 }

@@ -12,6 +12,8 @@ import org.facecensus.align.AlignedFace;
 import org.facecensus.align.FaceAligner;
 import org.facecensus.classify.AgeEstimator;
 import org.facecensus.classify.GenderClassifier;
+import org.facecensus.classify.ensemble.EnsembleGenderClassifier;
+import org.facecensus.classify.spec.GenderClassifierSpec;
 import org.facecensus.classify.GenderPrediction;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
@@ -43,6 +45,7 @@ public final class FacePipeline implements AutoCloseable {
     private final FaceDetector detector;
     private final LandmarkDetector landmarks;
     private final FaceAligner aligner;
+    private final boolean ownsClassifier;
     private final GenderClassifier classifier;
 
     /**
@@ -73,7 +76,8 @@ public final class FacePipeline implements AutoCloseable {
     }
 
     private FacePipeline(PipelineSettings settings, FaceDetector detector, LandmarkDetector landmarks,
-                         FaceAligner aligner, GenderClassifier classifier) {
+                         FaceAligner aligner, GenderClassifier classifier, boolean ownsClassifier) {
+        this.ownsClassifier = ownsClassifier;
         this.settings = settings;
         this.detector = detector;
         this.landmarks = landmarks;
@@ -88,6 +92,15 @@ public final class FacePipeline implements AutoCloseable {
 
     /** Opens the named components; on failure the ones already opened are closed again. */
     public static FacePipeline open(PipelineSettings settings, ProviderContext context) {
+        return open(settings, context, null);
+    }
+
+    /**
+     * As {@link #open(PipelineSettings, ProviderContext)}, classifying with {@code classifier} when it
+     * is not null (the settings' classifier is then ignored). The caller keeps ownership of it: the
+     * pipeline's {@link #close} leaves it open.
+     */
+    public static FacePipeline open(PipelineSettings settings, ProviderContext context, GenderClassifier classifier) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             FaceDetector detector = keep(opened, FaceCensus.detectors().select(settings.detector()).create(context));
@@ -95,9 +108,10 @@ public final class FacePipeline implements AutoCloseable {
                     : keep(opened, FaceCensus.landmarkDetectors().select(settings.landmarks()).create(context));
             FaceAligner aligner = settings.aligner().equals(PipelineSettings.NONE) ? null
                     : keep(opened, FaceCensus.aligners().select(settings.aligner()).create(context));
-            GenderClassifier classifier = settings.classifier().equals(PipelineSettings.NONE) ? null
+            boolean owned = classifier == null;
+            GenderClassifier used = !owned ? classifier : settings.classifier().equals(PipelineSettings.NONE) ? null
                     : keep(opened, openClassifier(settings.classifier(), context));
-            return new FacePipeline(settings, detector, landmarks, aligner, classifier);
+            return new FacePipeline(settings, detector, landmarks, aligner, used, owned);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -111,11 +125,10 @@ public final class FacePipeline implements AutoCloseable {
     }
 
     /**
-     * The gender classifier for {@code --classifier NAME}: the one place that turns a name into a
-     * classifier, so trained heads can be added here.
+     * The gender classifier for {@code --classifier SPEC}: {@link GenderClassifierSpec#HELP}.
      */
-    public static GenderClassifier openClassifier(String name, ProviderContext context) {
-        return FaceCensus.genderClassifiers().select(name).create(context);
+    public static GenderClassifier openClassifier(String spec, ProviderContext context) {
+        return GenderClassifierSpec.open(spec, context);
     }
 
     private static <T extends AutoCloseable> T keep(List<AutoCloseable> opened, T component) {
@@ -160,6 +173,7 @@ public final class FacePipeline implements AutoCloseable {
         List<Face> faces = new ArrayList<>(detections.faces().size());
         List<AlignedFace> classifierInputs = new ArrayList<>();
         List<Integer> classifiedIndex = new ArrayList<>();
+        List<AlignedFace[]> ensembleInputs = new ArrayList<>();
         long landmarkNanos = 0;
         long alignNanos = 0;
         for (DetectedFace found : detections.faces()) {
@@ -187,7 +201,16 @@ public final class FacePipeline implements AutoCloseable {
                     errors.add("alignment failed: " + e.getMessage());
                 }
             }
-            if (classifier != null) {
+            if (classifier instanceof EnsembleGenderClassifier pair) {
+                try {
+                    ensembleInputs.add(memberCrops(pair, image, face, aligned));
+                    classifiedIndex.add(faces.size());
+                } catch (ModelMissingException | ModelIntegrityException e) {
+                    throw e;
+                } catch (FaceCensusException e) {
+                    errors.add("gender classification impossible: " + e.getMessage());
+                }
+            } else if (classifier != null) {
                 // A classifier that cuts its own crop does not need the alignment to have worked.
                 try {
                     Optional<AlignedFace> own = classifier.ownCrop(image, face);
@@ -210,6 +233,15 @@ public final class FacePipeline implements AutoCloseable {
         if (!classifierInputs.isEmpty()) {
             classify(classifierInputs, classifiedIndex, faces);
         }
+        if (!ensembleInputs.isEmpty()) {
+            EnsembleGenderClassifier pair = (EnsembleGenderClassifier) classifier;
+            List<GenderPrediction> predictions = pair.combineAll(
+                    pair.first().classifyAll(ensembleInputs.stream().map(c -> c[0]).toList()),
+                    pair.second().classifyAll(ensembleInputs.stream().map(c -> c[1]).toList()));
+            double[] noAges = new double[predictions.size()];
+            java.util.Arrays.fill(noAges, Double.NaN);
+            store(predictions, noAges, classifiedIndex, faces);
+        }
         return new Analysis(detections, faces, landmarkNanos / 1e6, alignNanos / 1e6, (System.nanoTime() - t) / 1e6);
     }
 
@@ -228,16 +260,37 @@ public final class FacePipeline implements AutoCloseable {
         } else {
             predictions = classifier.classifyAll(inputs);
         }
+        store(predictions, ages, index, faces);
+    }
+
+    private static void store(List<GenderPrediction> predictions, double[] ages, List<Integer> index, List<Face> faces) {
         for (int i = 0; i < predictions.size(); i++) {
             Face f = faces.get(index.get(i));
             faces.set(index.get(i), new Face(f.found(), f.detection(), f.aligned(), predictions.get(i), ages[i], f.error()));
         }
     }
 
+    /**
+     * Each member of the two-model filter gets the crop it was trained on: its own crop when it cuts
+     * one, else the aligned face.
+     */
+    private AlignedFace[] memberCrops(EnsembleGenderClassifier pair, RgbImage image, DetectedFace face, AlignedFace aligned) {
+        AlignedFace[] crops = new AlignedFace[2];
+        GenderClassifier[] members = {pair.first(), pair.second()};
+        for (int m = 0; m < 2; m++) {
+            crops[m] = members[m].ownCrop(image, face).orElse(aligned);
+            if (crops[m] == null) {
+                throw new FaceCensusException("gender classifier " + members[m].name()
+                        + " needs aligned faces, and " + (aligner == null ? "no aligner was chosen" : "alignment failed"));
+            }
+        }
+        return crops;
+    }
+
     @Override
     public void close() {
         FaceCensusException failure = null;
-        for (AutoCloseable c : new AutoCloseable[] {classifier, aligner, landmarks, detector}) {
+        for (AutoCloseable c : new AutoCloseable[] {ownsClassifier ? classifier : null, aligner, landmarks, detector}) {
             if (c == null) {
                 continue;
             }
