@@ -99,8 +99,8 @@ public final class CensusRun {
         int analysedNow;
         List<ModelInfo> detectionModels;
         Map<String, Journal.Entry> done;
-        try (Journal journal = Journal.open(outDir.resolve("journal.jsonl"), settings.fingerprint());
-             FacePipeline pipeline = FacePipeline.open(settings.pipeline(), context)) {
+        try (FacePipeline pipeline = FacePipeline.open(settings.pipeline(), context);
+             Journal journal = Journal.open(outDir.resolve("journal.jsonl"), resumeKey(settings, pipeline))) {
             List<CollectionItem> pending = collection.items().stream()
                     .filter(i -> !isDone(journal, i)).toList();
             int resumedCount = collection.items().size() - pending.size();
@@ -295,6 +295,17 @@ public final class CensusRun {
             throw new FaceCensusException("cannot write face crop " + target + ": " + e.getMessage()
                     + "; check free disk space and permissions, then run again to resume", e);
         }
+    }
+
+    /**
+     * What a resumed run must share with the interrupted one: the settings, and every model's sha256,
+     * so that a head file retrained under the same name never mixes its labels with the old head's.
+     */
+    private static Map<String, String> resumeKey(CensusSettings settings, FacePipeline pipeline) {
+        Map<String, String> key = new LinkedHashMap<>(settings.fingerprint());
+        key.put("models", pipeline.models().stream().map(m -> m.name() + " sha256 " + m.sha256()).sorted()
+                .collect(java.util.stream.Collectors.joining("; ")));
+        return key;
     }
 
     private void writeRunJson(CensusResult result, double scan, double analyse, double write, double summary) {

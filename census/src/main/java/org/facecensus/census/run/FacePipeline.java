@@ -149,6 +149,15 @@ public final class FacePipeline implements AutoCloseable {
      * The models of the detector and landmark detector (known before use); the classifier's come with
      * each {@link GenderPrediction#model()}.
      */
+    /** Every model the pipeline uses, the classifier's included. */
+    public List<ModelInfo> models() {
+        Set<ModelInfo> models = new LinkedHashSet<>(detectionModels());
+        if (classifier != null) {
+            models.addAll(classifier.models());
+        }
+        return List.copyOf(models);
+    }
+
     public List<ModelInfo> detectionModels() {
         Set<ModelInfo> models = new LinkedHashSet<>(detector.models());
         if (landmarks != null) {
