@@ -314,7 +314,7 @@ final class DetectCommand implements Callable<Integer> {
         int dot = base.lastIndexOf('.');
         Path target = dir.resolve((dot > 0 ? base.substring(0, dot) : base) + "_" + j + ".jpg");
         try {
-            Path tmp = Files.createTempFile(dir, ".crop-", ".jpg");
+            Path tmp = org.facecensus.census.run.OutputFiles.newTempBeside(target);
             ImageIO.write(picture.toBufferedImage(), "jpg", tmp.toFile());
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -285,7 +285,7 @@ public final class CensusRun {
     private static void writeJpeg(Path target, RgbImage picture) {
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
+            tmp = OutputFiles.newTempBeside(target);
             if (!ImageIO.write(picture.toBufferedImage(), "jpg", tmp.toFile())) {
                 throw new IOException("no JPEG writer available");
             }

@@ -179,7 +179,7 @@ public final class OutputFiles {
     static void writeAtomically(Path target, byte[] bytes) {
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
+            tmp = newTempBeside(target);
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 var buffer = java.nio.ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
@@ -191,6 +191,22 @@ public final class OutputFiles {
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new FaceCensusException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new empty file beside {@code target}, to be moved onto it. Not {@code Files.createTempFile}:
+     * that makes the file readable by its owner only, and the outputs are meant to be shared.
+     */
+    public static Path newTempBeside(Path target) throws IOException {
+        while (true) {
+            Path tmp = target.resolveSibling("." + target.getFileName() + "-"
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another writer drew the same name: draw again
+            }
         }
     }
 
