@@ -19,17 +19,19 @@ import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.baseline.FisherfacesGenderClassifier;
+import org.facecensus.classify.baseline.FisherfacesSettings;
 import org.facecensus.classify.transfer.GenderHeadTraining;
 import org.facecensus.classify.spec.GenderClassifierSpec;
 import org.facecensus.classify.transfer.TransferGenderClassifier;
 import org.facecensus.classify.transfer.backbone.Backbone;
 import org.facecensus.classify.transfer.backbone.BackboneConfig;
-import org.facecensus.classify.transfer.data.DataProblem;
+import org.facecensus.classify.data.DataProblem;
 import org.facecensus.classify.transfer.data.EmbeddingCache;
 import org.facecensus.classify.transfer.data.FeatureTable;
-import org.facecensus.classify.transfer.data.LabelledDataset;
-import org.facecensus.classify.transfer.data.LabelledFace;
-import org.facecensus.classify.transfer.eval.GenderEvaluation;
+import org.facecensus.classify.data.LabelledDataset;
+import org.facecensus.classify.data.LabelledFace;
+import org.facecensus.classify.eval.GenderEvaluation;
 import org.facecensus.classify.transfer.head.GenderHead;
 import org.facecensus.classify.transfer.head.TrainingOptions;
 import org.facecensus.detect.DetectedFace;
@@ -173,9 +175,15 @@ final class GenderCommand implements Callable<Integer> {
         @Option(names = "--no-flip", description = "Do not mirror-average: one backbone pass per face.")
         boolean noFlip;
 
-        @Option(names = "--head", paramLabel = "mlp|logistic", defaultValue = GenderHeadTraining.DEFAULT_HEAD,
-                description = "Head: the study's MLP 256-64-1 or logistic regression (default ${DEFAULT-VALUE}).")
+        @Option(names = "--head", paramLabel = "mlp|logistic|fisherfaces", defaultValue = GenderHeadTraining.DEFAULT_HEAD,
+                description = "Head: the study's MLP 256-64-1, logistic regression, or the Fisherfaces baseline on grey"
+                        + " pixels (no backbone; --out model.yml, written with its model.yml.json sidecar; only"
+                        + " --split and --data-licence apply; its settings are the measured defaults) (default ${DEFAULT-VALUE}).")
         String head;
+
+        @Option(names = "--data-licence", paramLabel = "TEXT",
+                description = "The terms of the training data, recorded in a Fisherfaces model (they bind it).")
+        String dataLicence;
 
         @Option(names = "--learning-rate", paramLabel = "R",
                 description = "Adam's learning rate (default: the chosen default of the head kind, see the README).")
@@ -203,6 +211,9 @@ final class GenderCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (head.trim().equalsIgnoreCase(FisherfacesGenderClassifier.NAME)) {
+                return trainFisherfaces(out, err);
+            }
             TrainingOptions options = TrainingOptions.defaults(TrainingOptions.Kind.parse(head)).withSeed(seed)
                     .withEpochs(epochs);
             if (learningRate != null) {
@@ -246,6 +257,31 @@ final class GenderCommand implements Callable<Integer> {
                         val.get("accuracy").path("estimate").asDouble(), val.get("coverage").path("estimate").asDouble(),
                         val.path("roc_auc").asDouble(), val.path("ece_10_bins").asDouble(), val.get("faces").asInt());
                 out.printf("  wrote %s (sha256 %s)%n", headFile, sha);
+                out.flush();
+            }
+            return 0;
+        }
+
+        private int trainFisherfaces(PrintWriter out, PrintWriter err) {
+            LabelledDataset dataset = LabelledDataset.read(data.data);
+            reportProblems(err, dataset.problems());
+            List<LabelledFace> faces = select(dataset, split, "train");
+            String description = data.data.toAbsolutePath().normalize() + (split != null ? " split=" + split
+                    : faces.size() < dataset.faces().size() ? " split=train" : "") + " (" + faces.size() + " faces)";
+            String licence = dataLicence != null ? dataLicence : "unspecified: check the training data's terms";
+            try (FisherfacesGenderClassifier trained = FisherfacesGenderClassifier.train(faces,
+                    FisherfacesSettings.DEFAULT, description, licence)) {
+                reportProblems(err, trained.skippedWhileTraining());
+                Path sidecar = trained.save(headFile);
+                ObjectNode training = (ObjectNode) trained.provenance().get("training");
+                out.printf(Locale.ROOT, "Trained fisherfaces on %d faces (%d female, %d male) in %.1f s%n",
+                        training.get("faces").asInt(), training.get("female").asInt(), training.get("male").asInt(),
+                        training.get("seconds").asDouble());
+                out.printf(Locale.ROOT, "  validation (%d faces held out): accuracy %.4f (OpenCV nearest neighbour %.4f)%n",
+                        training.get("validation").get("female").asInt() + training.get("validation").get("male").asInt(),
+                        training.get("validation").get("accuracy").asDouble(),
+                        training.get("validation").get("nearestNeighbourAccuracy").asDouble());
+                out.printf("  wrote %s and %s (sha256 %s)%n", headFile, sidecar, trained.models().get(0).sha256());
                 out.flush();
             }
             return 0;

@@ -22,6 +22,12 @@ import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.data.DataProblem;
+import org.facecensus.classify.data.LabelledFace;
+import org.facecensus.classify.transfer.head.Calibration;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.FaceBox;
+import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelIntegrityException;
@@ -78,7 +84,8 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
     private final int cropHeight;
     private final double[] mean;
     private final double[] direction;
-    private final PlattScaling platt;
+    private final Calibration.Platt platt;
+    private final List<DataProblem> skipped;
     private final byte[] modelBytes;
     private final ObjectNode sidecar;
     private final ModelInfo info;
@@ -86,8 +93,10 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
     private FisherFaceRecognizer recognizer;
     private volatile boolean closed;
 
-    private FisherfacesGenderClassifier(FisherFaceRecognizer recognizer, byte[] modelBytes, ObjectNode sidecar) {
+    private FisherfacesGenderClassifier(FisherFaceRecognizer recognizer, byte[] modelBytes, ObjectNode sidecar,
+            List<DataProblem> skipped) {
         this.recognizer = recognizer;
+        this.skipped = List.copyOf(skipped);
         this.modelBytes = modelBytes;
         this.sidecar = sidecar;
         JsonNode s = sidecar.path("settings");
@@ -95,8 +104,10 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
                 s.path("centreCrop").asDouble(), s.path("validationFraction").asDouble(), s.path("seed").asLong());
         this.cropWidth = sidecar.path("crop").path("width").asInt();
         this.cropHeight = sidecar.path("crop").path("height").asInt();
-        this.platt = new PlattScaling(sidecar.path("calibration").path("a").asDouble(),
-                sidecar.path("calibration").path("b").asDouble());
+        // The sidecar keeps Platt's own sign convention, P(female) = 1 / (1 + exp(A·s + B)), so that files
+        // written before the calibration was shared with the transfer heads load unchanged; negation is exact.
+        this.platt = new Calibration.Platt(-sidecar.path("calibration").path("a").asDouble(),
+                -sidecar.path("calibration").path("b").asDouble());
         int d = settings.size() * settings.size();
         this.mean = doubles(recognizer.getMean());
         this.direction = doubles(recognizer.getEigenVectors());
@@ -115,8 +126,11 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
     /**
      * Trains Fisherfaces on {@code faces}: a stratified {@link FisherfacesSettings#validationFraction()}
      * of each gender is held out to fit the probability calibration, the rest fits the projection.
+     * Each file is read as an already aligned crop (as UTKFace's chips are); a file that cannot be read
+     * is skipped and listed in {@link #skippedWhileTraining()}, and their number is recorded in the sidecar.
      *
-     * @param faces       aligned crops, all of one size, labelled MALE or FEMALE
+     * @param faces       labelled images of aligned crops, all of one size (e.g. {@link
+     *                    org.facecensus.classify.data.LabelledDataset#split})
      * @param dataDescription what the faces are, recorded in the provenance (e.g. "UTKFace train split")
      * @param dataLicence the terms of the training data, which bind the trained model
      * @throws FaceCensusException when there are no faces, too few of one gender, an UNKNOWN label, or
@@ -128,9 +142,31 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
         Objects.requireNonNull(dataDescription, "dataDescription");
         Objects.requireNonNull(dataLicence, "dataLicence");
         long started = System.nanoTime();
-        checkTrainingSet(faces, settings);
+        if (faces == null || faces.isEmpty()) {
+            throw new FaceCensusException("Fisherfaces needs labelled training faces and got none; pass aligned faces"
+                    + " with their annotated gender (e.g. UTKFace's train split).");
+        }
+        List<DataProblem> skipped = new ArrayList<>();
+        List<LabelledFace> readable = new ArrayList<>();
+        List<RgbImage> crops = new ArrayList<>();
+        ImageLoader loader = ImageLoader.defaults();
+        for (LabelledFace f : faces) {
+            try {
+                crops.add(loader.load(f.file()));
+                readable.add(f);
+            } catch (FaceCensusException e) {
+                skipped.add(new DataProblem(f.origin(), f.file().toString(), e.getMessage()));
+            }
+        }
+        return train(readable, crops, skipped, settings, dataDescription, dataLicence, started);
+    }
+
+    private static FisherfacesGenderClassifier train(List<LabelledFace> faces, List<RgbImage> crops,
+            List<DataProblem> skipped, FisherfacesSettings settings, String dataDescription, String dataLicence,
+            long started) {
+        checkTrainingSet(faces, crops, settings);
         SingleThreadedBlas.ensure();
-        RgbImage first = faces.get(0).face().crop();
+        RgbImage first = crops.get(0);
         List<Integer> fit = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
         split(faces, settings, fit, held);
@@ -142,7 +178,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
             java.nio.IntBuffer labelBuffer = labels.createBuffer();
             for (int i = 0; i < fit.size(); i++) {
                 LabelledFace f = faces.get(fit.get(i));
-                images.put(i, GreyFace.prepare(f.face().crop(), settings));
+                images.put(i, GreyFace.prepare(crops.get(fit.get(i)), settings));
                 labelBuffer.put(i, f.gender() == Gender.FEMALE ? FEMALE_LABEL : MALE_LABEL);
             }
             try {
@@ -184,37 +220,52 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
         ObjectNode training = sidecar.putObject("training");
         training.put("data", dataDescription);
         training.put("licence", dataLicence);
-        training.put("dataSha256", dataSha256(faces));
+        training.put("dataSha256", dataSha256(faces, crops));
         training.put("faces", faces.size());
+        training.put("skipped", skipped.size());
         training.put("female", count(faces, null, Gender.FEMALE));
         training.put("male", count(faces, null, Gender.MALE));
         training.putObject("fit").put("female", count(faces, fit, Gender.FEMALE)).put("male", count(faces, fit, Gender.MALE));
         training.putObject("validation").put("female", count(faces, held, Gender.FEMALE))
                 .put("male", count(faces, held, Gender.MALE));
 
-        FisherfacesGenderClassifier uncalibrated = new FisherfacesGenderClassifier(recognizer, modelBytes, sidecar);
+        FisherfacesGenderClassifier uncalibrated = new FisherfacesGenderClassifier(recognizer, modelBytes, sidecar,
+                skipped);
         double[] scores = new double[held.size()];
-        boolean[] female = new boolean[held.size()];
+        int[] female = new int[held.size()];
         int nearestCorrect = 0;
         for (int i = 0; i < held.size(); i++) {
             LabelledFace f = faces.get(held.get(i));
-            scores[i] = uncalibrated.projection(f.face());
-            female[i] = f.gender() == Gender.FEMALE;
-            nearestCorrect += uncalibrated.nearestNeighbour(f.face()).gender() == f.gender() ? 1 : 0;
+            AlignedFace face = wholeCrop(crops.get(held.get(i)));
+            scores[i] = uncalibrated.projection(face);
+            female[i] = f.gender() == Gender.FEMALE ? 1 : 0;
+            nearestCorrect += uncalibrated.nearestNeighbour(face).gender() == f.gender() ? 1 : 0;
         }
-        PlattScaling fitted = PlattScaling.fit(scores, female);
+        Calibration.Platt fitted = Calibration.Platt.fitScores(scores, female);
         int calibratedCorrect = 0;
         for (int i = 0; i < held.size(); i++) {
-            calibratedCorrect += (fitted.probability(scores[i]) >= 0.5) == female[i] ? 1 : 0;
+            calibratedCorrect += (fitted.probability(scores[i]) >= 0.5) == (female[i] == 1) ? 1 : 0;
         }
-        calibration.put("a", fitted.a());
-        calibration.put("b", fitted.b());
+        // Platt's sign convention in the file (see the constructor).
+        calibration.put("a", -fitted.a());
+        calibration.put("b", -fitted.b());
         ObjectNode validation = (ObjectNode) training.get("validation");
         validation.put("accuracy", (double) calibratedCorrect / held.size());
         validation.put("nearestNeighbourAccuracy", (double) nearestCorrect / held.size());
         training.put("seconds", (System.nanoTime() - started) / 1e9);
         // The calibrated classifier shares the recognizer; the uncalibrated view is dropped, not closed.
-        return new FisherfacesGenderClassifier(recognizer, modelBytes, sidecar);
+        return new FisherfacesGenderClassifier(recognizer, modelBytes, sidecar, skipped);
+    }
+
+    /** A file read as an already aligned face: the whole image is the crop. */
+    private static AlignedFace wholeCrop(RgbImage crop) {
+        return new AlignedFace(crop, new double[] {1, 0, 0, 0, 1, 0},
+                new DetectedFace(new FaceBox(0, 0, crop.width(), crop.height(), 1)));
+    }
+
+    /** The training files that could not be read and were left out (empty for a loaded model). */
+    public List<DataProblem> skippedWhileTraining() {
+        return skipped;
     }
 
     /**
@@ -252,7 +303,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
             throw new ModelIntegrityException("Fisherfaces model " + modelFile + " has sha256 " + actual
                     + " but its sidecar recorded " + expected + "; the file was changed or swapped: restore it or retrain.");
         }
-        return new FisherfacesGenderClassifier(readFromBytes(bytes), bytes, sidecar);
+        return new FisherfacesGenderClassifier(readFromBytes(bytes), bytes, sidecar, List.of());
     }
 
     /** Where {@link #save} puts the sidecar of {@code modelFile}: the same name plus {@code .json}. */
@@ -367,21 +418,17 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
         }
     }
 
-    private static void checkTrainingSet(List<LabelledFace> faces, FisherfacesSettings settings) {
-        if (faces == null || faces.isEmpty()) {
-            throw new FaceCensusException("Fisherfaces needs labelled training faces and got none; pass aligned faces"
-                    + " with their annotated gender (e.g. UTKFace's train split).");
+    private static void checkTrainingSet(List<LabelledFace> faces, List<RgbImage> crops, FisherfacesSettings settings) {
+        if (faces.isEmpty()) {
+            throw new FaceCensusException("None of the Fisherfaces training images could be read; check the paths"
+                    + " in the labels.");
         }
-        RgbImage first = faces.get(0).face().crop();
+        RgbImage first = crops.get(0);
         for (int i = 0; i < faces.size(); i++) {
-            LabelledFace f = faces.get(i);
-            if (f.gender() == Gender.UNKNOWN) {
-                throw new FaceCensusException("Training face #" + i + " is labelled UNKNOWN; Fisherfaces learns from"
-                        + " MALE and FEMALE labels only, so drop unlabelled faces first.");
-            }
-            RgbImage crop = f.face().crop();
+            RgbImage crop = crops.get(i);
             if (crop.width() != first.width() || crop.height() != first.height()) {
-                throw new FaceCensusException("Training face #" + i + " is " + crop.width() + "x" + crop.height()
+                throw new FaceCensusException("Training face #" + i + " (" + faces.get(i).origin() + ", "
+                        + faces.get(i).file().getFileName() + ") is " + crop.width() + "x" + crop.height()
                         + " but face #0 is " + first.width() + "x" + first.height() + "; Fisherfaces compares"
                         + " pixels, so align every training face to one crop size first.");
             }
@@ -489,10 +536,11 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
     }
 
     /** sha256 over every face's label, size and pixels, in the given order. */
-    static String dataSha256(List<LabelledFace> faces) {
+    static String dataSha256(List<LabelledFace> faces, List<RgbImage> crops) {
         MessageDigest md = digest();
-        for (LabelledFace f : faces) {
-            RgbImage c = f.face().crop();
+        for (int i = 0; i < faces.size(); i++) {
+            LabelledFace f = faces.get(i);
+            RgbImage c = crops.get(i);
             md.update((byte) f.gender().ordinal());
             md.update(java.nio.ByteBuffer.allocate(8).putInt(c.width()).putInt(c.height()).array());
             md.update(c.pixels());

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.stats.Proportion;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,10 +67,10 @@ public record EnsembleEvaluation(String first, String second, double threshold, 
     }
 
     /**
-     * Measures the rules on faces annotated {@code truth} (MALE or FEMALE), given both members'
-     * predictions of the same faces in the same order.
+     * Measures the rules on labelled faces, given both members' predictions of the same faces in the
+     * same order.
      */
-    public static EnsembleEvaluation of(String first, String second, double threshold, List<Gender> truth,
+    public static EnsembleEvaluation of(String first, String second, double threshold, List<LabelledFace> truth,
             List<GenderPrediction> firstPredictions, List<GenderPrediction> secondPredictions) {
         if (truth.size() != firstPredictions.size() || truth.size() != secondPredictions.size()) {
             throw new IllegalArgumentException("need one prediction per member for every face: " + truth.size()
@@ -79,10 +80,7 @@ public record EnsembleEvaluation(String first, String second, double threshold, 
         long[] b = new long[2];
         long[] both = new long[2];
         for (int i = 0; i < truth.size(); i++) {
-            Gender t = truth.get(i);
-            if (t == Gender.UNKNOWN) {
-                throw new IllegalArgumentException("face #" + i + " has no annotated gender; evaluate on labelled faces only");
-            }
+            Gender t = truth.get(i).gender();
             GenderPrediction p = firstPredictions.get(i);
             GenderPrediction q = secondPredictions.get(i);
             tally(a, keeps(p, threshold) ? p.gender() : Gender.UNKNOWN, t);
@@ -95,7 +93,7 @@ public record EnsembleEvaluation(String first, String second, double threshold, 
     }
 
     /** {@link #of} at each threshold. */
-    public static List<EnsembleEvaluation> sweep(String first, String second, List<Gender> truth,
+    public static List<EnsembleEvaluation> sweep(String first, String second, List<LabelledFace> truth,
             List<GenderPrediction> firstPredictions, List<GenderPrediction> secondPredictions, double... thresholds) {
         List<EnsembleEvaluation> out = new ArrayList<>();
         for (double t : thresholds) {

@@ -3,6 +3,6 @@
  * ResNet descriptor, or a user-supplied VGG-Face ONNX file) with a small head trained in Java,
  * calibrated, with an abstain band. Entry points: {@link org.facecensus.classify.transfer.TransferGenderClassifier#open}
  * to apply a head file, {@link org.facecensus.classify.transfer.GenderHeadTraining} to train one,
- * {@link org.facecensus.classify.transfer.eval.GenderEvaluation} to measure it.
+ * {@link org.facecensus.classify.eval.GenderEvaluation} to measure it.
  */
 package org.facecensus.classify.transfer;

@@ -14,13 +14,14 @@ import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.classify.ensemble.EnsembleEvaluation;
+import org.facecensus.classify.eval.GenderEvaluation;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.detect.Landmarks;
 import org.facecensus.detectors.faceapi.FaceApiAgeGenderClassifier;
 import org.facecensus.model.ModelInfo;
-import org.facecensus.stats.Proportion;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -56,7 +57,7 @@ public final class BaselineFigures {
 
     /** Validation accuracy (on the held-out part of train) for each preparation in the grid. */
     private static void grid(Path out, String[] args) throws IOException {
-        List<LabelledFace> train = UtkFaces.labelled(UtkFaces.load("train", 1));
+        List<LabelledFace> train = UtkFaces.labelled("train", 1);
         ArrayNode rows = JSON.createArrayNode();
         for (int i = 2; i < args.length; i++) {
             String[] spec = args[i].split("/");
@@ -76,13 +77,13 @@ public final class BaselineFigures {
 
     private static void figures(Path out) throws IOException {
         List<UtkFaces.Face> test = UtkFaces.load("test", 1);
-        List<Gender> truth = test.stream().map(UtkFaces.Face::gender).toList();
+        List<LabelledFace> truth = UtkFaces.labelled(test);
         ObjectNode figures = JSON.createObjectNode();
         figures.put("data", "UTKFace (shared data utkface/), train on split=train, report on split=test ("
                 + test.size() + " faces)");
 
         // Fisherfaces: trained on the full train split.
-        List<LabelledFace> train = UtkFaces.labelled(UtkFaces.load("train", 1));
+        List<LabelledFace> train = UtkFaces.labelled("train", 1);
         List<GenderPrediction> fisher = new ArrayList<>();
         try (FisherfacesGenderClassifier c = FisherfacesGenderClassifier.train(train, FisherfacesSettings.DEFAULT,
                 "UTKFace train split (" + train.size() + " faces)", UtkFaces.LICENCE)) {
@@ -90,7 +91,7 @@ public final class BaselineFigures {
             for (UtkFaces.Face f : test) {
                 fisher.add(c.classify(f.aligned()));
             }
-            ObjectNode entry = report(figures, "fisherfaces", test, truth, fisher, c.models(), out);
+            ObjectNode entry = report(figures, "fisherfaces", test, fisher, c.models(), out);
             entry.set("training", c.provenance().path("training"));
             entry.set("settings", c.provenance().path("settings"));
         }
@@ -115,9 +116,9 @@ public final class BaselineFigures {
             });
             faceApiModels.addAll(landmarks.models());
         }
-        report(figures, "faceapi-agegender-direct", test, truth, direct, faceApiModels.subList(0, 1), out)
+        report(figures, "faceapi-agegender-direct", test, direct, faceApiModels.subList(0, 1), out)
                 .put("input", "the 200x200 UTKFace chip fed whole (padded to square, resized to 112)");
-        report(figures, "faceapi-agegender-owncrop", test, truth, own, faceApiModels, out)
+        report(figures, "faceapi-agegender-owncrop", test, own, faceApiModels, out)
                 .put("input", "landmark68-net on the chip (box = whole chip), then face-api's own aligned-box crop");
 
         ObjectNode ensembles = figures.putObject("ensembles");
@@ -137,35 +138,26 @@ public final class BaselineFigures {
 
     private static void print(EnsembleEvaluation e) {
         System.out.printf(Locale.ROOT, "%s + %s @%.1f: first kept %s acc %s | second kept %s acc %s | both kept %s acc %s%n",
-                e.first(), e.second(), e.threshold(), GenderAccuracy.format(e.firstAlone().keptFraction()),
-                GenderAccuracy.format(e.firstAlone().accuracy()), GenderAccuracy.format(e.secondAlone().keptFraction()),
-                GenderAccuracy.format(e.secondAlone().accuracy()), GenderAccuracy.format(e.bothAgree().keptFraction()),
-                GenderAccuracy.format(e.bothAgree().accuracy()));
+                e.first(), e.second(), e.threshold(), GenderEvaluation.format(e.firstAlone().keptFraction()),
+                GenderEvaluation.format(e.firstAlone().accuracy()), GenderEvaluation.format(e.secondAlone().keptFraction()),
+                GenderEvaluation.format(e.secondAlone().accuracy()), GenderEvaluation.format(e.bothAgree().keptFraction()),
+                GenderEvaluation.format(e.bothAgree().accuracy()));
     }
 
-    /** Overall / per race / per age band accuracy; also writes OUT/NAME-evaluation.json for the census. */
-    private static ObjectNode report(ObjectNode figures, String name, List<UtkFaces.Face> test, List<Gender> truth,
+    /** Every figure of {@link GenderEvaluation} (per race, per age band); also writes OUT/NAME-evaluation.json for the census. */
+    private static ObjectNode report(ObjectNode figures, String name, List<UtkFaces.Face> test,
             List<GenderPrediction> predictions, List<ModelInfo> models, Path out) throws IOException {
-        List<Gender> predicted = predictions.stream().map(GenderPrediction::gender).toList();
-        ObjectNode entry = figures.putObject(name);
-        entry.put("classifier", name);
-        Proportion overall = GenderAccuracy.accuracy(truth, predicted);
-        entry.set("overall", GenderAccuracy.toJson(overall));
-        System.out.println(name + " overall " + GenderAccuracy.format(overall));
-        ObjectNode byRace = entry.putObject("byRace");
-        GenderAccuracy.byGroup(test.stream().map(UtkFaces.Face::race).toList(), truth, predicted).forEach((k, p) -> {
-            byRace.set(k, GenderAccuracy.toJson(p));
-            System.out.println("  race " + k + " " + GenderAccuracy.format(p));
-        });
-        ObjectNode byAge = entry.putObject("byAgeBand");
-        Map<String, Proportion> ages = GenderAccuracy.byGroup(
-                test.stream().map(f -> GenderAccuracy.ageBand(f.age())).toList(), truth, predicted);
-        for (String band : GenderAccuracy.AGE_BANDS) {
-            Proportion p = ages.getOrDefault(band, new Proportion(0, 0));
-            byAge.set(band, GenderAccuracy.toJson(p));
-            System.out.println("  age " + band + " " + GenderAccuracy.format(p));
+        List<GenderEvaluation.Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            GenderPrediction p = predictions.get(i);
+            double female = p.gender() == Gender.FEMALE ? p.probability()
+                    : p.gender() == Gender.MALE ? 1 - p.probability() : Double.NaN;
+            verdicts.add(new GenderEvaluation.Verdict(test.get(i).labelled(), p.gender(), female));
         }
-        entry.set("confusion", GenderAccuracy.confusion(truth, predicted));
+        ObjectNode entry = GenderEvaluation.evaluate(name, verdicts, List.of("race", "age"));
+        figures.set(name, entry);
+        System.out.println(name);
+        System.out.print(GenderEvaluation.format(entry));
         ArrayNode m = entry.putArray("models");
         for (ModelInfo info : models) {
             m.addObject().put("name", info.name()).put("version", info.version()).put("source", info.source())

@@ -2,6 +2,8 @@ package org.facecensus.classify.baseline;
 
 import java.util.List;
 
+import org.facecensus.classify.data.LabelledFace;
+
 /** One Fisherfaces model per test JVM, trained on every 2nd UTKFace training face (shared by the test classes). */
 public final class TrainedFisherfaces {
     /** Every {@value}-th face of UTKFace's train split. */
@@ -14,7 +16,7 @@ public final class TrainedFisherfaces {
 
     public static synchronized List<LabelledFace> training() {
         if (training == null) {
-            training = UtkFaces.labelled(UtkFaces.load("train", TRAIN_STEP));
+            training = UtkFaces.labelled("train", TRAIN_STEP);
         }
         return training;
     }

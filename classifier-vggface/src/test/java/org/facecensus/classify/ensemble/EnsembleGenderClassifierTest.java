@@ -75,7 +75,7 @@ class EnsembleGenderClassifierTest {
                     "kept " + kept + ", disagreed " + disagreed + ", agreed below threshold " + agreedBelowThreshold);
 
             EnsembleEvaluation eval = EnsembleEvaluation.of(faceApi.name(), fisher.name(), THRESHOLD,
-                    faces.stream().map(UtkFaces.Face::gender).toList(), a, b);
+                    UtkFaces.labelled(faces), a, b);
             assertEquals(kept, eval.bothAgree().kept());
             assertEquals(faces.size(), eval.faces());
             assertTrue(eval.bothAgree().kept() <= Math.min(eval.firstAlone().kept(), eval.secondAlone().kept()));

@@ -15,7 +15,7 @@ import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
 import org.facecensus.classify.ensemble.EnsembleGenderClassifier;
 import org.facecensus.classify.transfer.UtkFaceSubset;
-import org.facecensus.classify.transfer.data.LabelledFace;
+import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.image.RgbImage;

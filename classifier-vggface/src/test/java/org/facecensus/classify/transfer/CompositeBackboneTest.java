@@ -14,7 +14,7 @@ import org.facecensus.classify.transfer.backbone.Backbone;
 import org.facecensus.classify.transfer.backbone.BackboneConfig;
 import org.facecensus.classify.transfer.data.EmbeddingCache;
 import org.facecensus.classify.transfer.data.FeatureTable;
-import org.facecensus.classify.transfer.data.LabelledFace;
+import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.classify.transfer.head.GenderHead;
 import org.facecensus.classify.transfer.head.TrainingOptions;
 import org.facecensus.image.ImageLoader;

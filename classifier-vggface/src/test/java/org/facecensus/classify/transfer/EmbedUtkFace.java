@@ -6,7 +6,7 @@ import org.facecensus.classify.transfer.backbone.Backbone;
 import org.facecensus.classify.transfer.backbone.BackboneConfig;
 import org.facecensus.classify.transfer.data.EmbeddingCache;
 import org.facecensus.classify.transfer.data.FeatureTable;
-import org.facecensus.classify.transfer.data.LabelledDataset;
+import org.facecensus.classify.data.LabelledDataset;
 import org.facecensus.spi.ProviderContext;
 
 /**

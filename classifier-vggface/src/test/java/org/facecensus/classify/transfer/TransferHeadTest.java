@@ -18,7 +18,7 @@ import org.facecensus.classify.transfer.backbone.Backbone;
 import org.facecensus.classify.transfer.backbone.BackboneConfig;
 import org.facecensus.classify.transfer.data.EmbeddingCache;
 import org.facecensus.classify.transfer.data.FeatureTable;
-import org.facecensus.classify.transfer.eval.GenderEvaluation;
+import org.facecensus.classify.eval.GenderEvaluation;
 import org.facecensus.classify.transfer.head.Calibration;
 import org.facecensus.classify.transfer.head.GenderHead;
 import org.facecensus.classify.transfer.head.TrainingOptions;

@@ -8,7 +8,7 @@ import org.facecensus.classify.transfer.backbone.Backbone;
 import org.facecensus.classify.transfer.backbone.BackboneConfig;
 import org.facecensus.classify.transfer.data.EmbeddingCache;
 import org.facecensus.classify.transfer.data.FeatureTable;
-import org.facecensus.classify.transfer.data.LabelledDataset;
+import org.facecensus.classify.data.LabelledDataset;
 import org.facecensus.classify.transfer.head.HeadTrainer;
 import org.facecensus.classify.transfer.head.TrainingOptions;
 import org.facecensus.spi.ProviderContext;

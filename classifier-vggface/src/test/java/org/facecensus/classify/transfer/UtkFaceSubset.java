@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.facecensus.classify.transfer.data.LabelledDataset;
-import org.facecensus.classify.transfer.data.LabelledFace;
+import org.facecensus.classify.data.LabelledDataset;
+import org.facecensus.classify.data.LabelledFace;
 import org.junit.jupiter.api.Assumptions;
 
 /** The real UTKFace crops in ../shared/data/utkface, read in place (never copied into the repository). */

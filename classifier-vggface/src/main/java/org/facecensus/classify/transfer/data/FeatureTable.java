@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 import org.facecensus.FaceCensusException;
+import org.facecensus.classify.data.DataProblem;
+import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.classify.transfer.backbone.Backbone;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;

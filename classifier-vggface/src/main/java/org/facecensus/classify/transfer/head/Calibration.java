@@ -15,7 +15,8 @@ import org.facecensus.FaceCensusException;
  *
  * <ul>
  * <li>{@link Platt}: {@code sigmoid(a · logit(p) + b)}, two parameters fitted by Newton's method on
- *     Platt's smoothed targets; robust with a few dozen validation faces.</li>
+ *     Platt's smoothed targets; robust with a few dozen validation faces. Also the Fisherfaces
+ *     baseline's calibration, on its LDA projection.</li>
  * <li>{@link Isotonic}: pool-adjacent-violators on the validation faces, applied by linear
  *     interpolation between the pooled blocks' centres; needs a few hundred faces.</li>
  * <li>{@link None}: the raw probability.</li>
@@ -54,13 +55,33 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
         }
     }
 
-    /** Platt scaling on the logit of the raw probability. */
+    /**
+     * Platt scaling, the one implementation in FaceCensus: {@code P(positive | s) = sigmoid(a·s + b)}.
+     * As a {@link Calibration} of a head, {@code s} is the logit of the raw probability; {@link
+     * #probability} applies it to any other score (Fisherfaces uses its LDA projection). Fitted by
+     * Newton's method with a backtracking line search on Platt's smoothed targets (Lin, Lin and Weng
+     * 2007), which keep the fit finite when the held-out scores separate the classes perfectly.
+     *
+     * @param a slope (positive when larger scores mean "positive")
+     * @param b offset
+     */
     record Platt(double a, double b) implements Calibration {
         private static final double CLAMP = 1e-12;
 
+        public Platt {
+            if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                throw new IllegalArgumentException("Platt parameters must be finite: a=" + a + ", b=" + b);
+            }
+        }
+
         @Override
         public double apply(double p) {
-            return DenseNetwork.sigmoid(a * logit(p) + b);
+            return probability(logit(p));
+        }
+
+        /** The probability of the positive class for a raw {@code score}. */
+        public double probability(double score) {
+            return DenseNetwork.sigmoid(a * score + b);
         }
 
         @Override
@@ -73,44 +94,106 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
             return Math.log(q / (1 - q));
         }
 
-        static Platt fit(double[] scores, int[] labels) {
-            int pos = Arrays.stream(labels).sum();
-            int neg = labels.length - pos;
-            double hi = (pos + 1.0) / (pos + 2.0);
-            double lo = 1.0 / (neg + 2.0);
-            double a = 1;
-            double b = 0;
+        /** Fits on raw probabilities (through their logits), labels 1 positive, 0 negative. */
+        static Platt fit(double[] probabilities, int[] labels) {
+            double[] logits = new double[probabilities.length];
+            for (int i = 0; i < logits.length; i++) {
+                logits[i] = logit(probabilities[i]);
+            }
+            return fitScores(logits, labels);
+        }
+
+        /**
+         * Fits the sigmoid to held-out raw scores and their labels (1 positive, 0 negative).
+         *
+         * @throws FaceCensusException when the labels hold only one class
+         */
+        public static Platt fitScores(double[] scores, int[] labels) {
+            if (scores.length != labels.length) {
+                throw new IllegalArgumentException(scores.length + " scores but " + labels.length + " labels");
+            }
+            int nPos = 0;
+            for (int label : labels) {
+                nPos += label == 1 ? 1 : 0;
+            }
+            int nNeg = labels.length - nPos;
+            if (nPos == 0 || nNeg == 0) {
+                throw new FaceCensusException("Platt calibration needs held-out examples of both classes, got " + nPos
+                        + " positive and " + nNeg + " negative; give more training faces of each gender.");
+            }
+            double hiTarget = (nPos + 1.0) / (nPos + 2.0);
+            double loTarget = 1.0 / (nNeg + 2.0);
+            double[] t = new double[scores.length];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = labels[i] == 1 ? hiTarget : loTarget;
+            }
+            // Platt's own parametrisation P = 1 / (1 + exp(A·s + B)) inside; (a, b) = (-A, -B), negated exactly.
+            double pa = 0;
+            double pb = Math.log((nNeg + 1.0) / (nPos + 1.0));
+            double sigma = 1e-12;
+            double fval = objective(scores, t, pa, pb);
             for (int iter = 0; iter < 100; iter++) {
-                double ga = 0;
-                double gb = 0;
-                double haa = 1e-9;
-                double hab = 0;
-                double hbb = 1e-9;
+                double h11 = sigma;
+                double h22 = sigma;
+                double h21 = 0;
+                double g1 = 0;
+                double g2 = 0;
                 for (int i = 0; i < scores.length; i++) {
-                    double f = logit(scores[i]);
-                    double q = DenseNetwork.sigmoid(a * f + b);
-                    double t = labels[i] == 1 ? hi : lo;
-                    double d = q - t;
-                    double w = q * (1 - q);
-                    ga += d * f;
-                    gb += d;
-                    haa += w * f * f;
-                    hab += w * f;
-                    hbb += w;
+                    double f = scores[i] * pa + pb;
+                    double p;
+                    double q;
+                    if (f >= 0) {
+                        p = Math.exp(-f) / (1 + Math.exp(-f));
+                        q = 1 / (1 + Math.exp(-f));
+                    } else {
+                        p = 1 / (1 + Math.exp(f));
+                        q = Math.exp(f) / (1 + Math.exp(f));
+                    }
+                    double d2 = p * q;
+                    h11 += scores[i] * scores[i] * d2;
+                    h22 += d2;
+                    h21 += scores[i] * d2;
+                    double d1 = t[i] - p;
+                    g1 += scores[i] * d1;
+                    g2 += d1;
                 }
-                double det = haa * hbb - hab * hab;
-                if (!(Math.abs(det) > 1e-300)) {
+                if (Math.abs(g1) < 1e-7 && Math.abs(g2) < 1e-7) {
                     break;
                 }
-                double da = (hbb * ga - hab * gb) / det;
-                double db = (haa * gb - hab * ga) / det;
-                a -= da;
-                b -= db;
-                if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) {
+                double det = h11 * h22 - h21 * h21;
+                double dA = -(h22 * g1 - h21 * g2) / det;
+                double dB = -(-h21 * g1 + h11 * g2) / det;
+                double gd = g1 * dA + g2 * dB;
+                double step = 1;
+                boolean improved = false;
+                while (step >= 1e-10) {
+                    double na = pa + step * dA;
+                    double nb = pb + step * dB;
+                    double nf = objective(scores, t, na, nb);
+                    if (nf < fval + 1e-4 * step * gd) {
+                        pa = na;
+                        pb = nb;
+                        fval = nf;
+                        improved = true;
+                        break;
+                    }
+                    step /= 2;
+                }
+                if (!improved) {
                     break;
                 }
             }
-            return new Platt(a, b);
+            return new Platt(-pa, -pb);
+        }
+
+        /** Cross-entropy of Platt's sigmoid (A, B) against the smoothed targets. */
+        private static double objective(double[] s, double[] t, double pa, double pb) {
+            double sum = 0;
+            for (int i = 0; i < s.length; i++) {
+                double f = s[i] * pa + pb;
+                sum += f >= 0 ? t[i] * f + Math.log1p(Math.exp(-f)) : (t[i] - 1) * f + Math.log1p(Math.exp(f));
+            }
+            return sum;
         }
     }
 

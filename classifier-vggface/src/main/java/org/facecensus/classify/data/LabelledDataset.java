@@ -1,4 +1,4 @@
-package org.facecensus.classify.transfer.data;
+package org.facecensus.classify.data;
 
 import java.io.IOException;
 import java.io.Reader;

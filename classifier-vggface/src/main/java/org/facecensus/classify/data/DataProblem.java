@@ -1,4 +1,4 @@
-package org.facecensus.classify.transfer.data;
+package org.facecensus.classify.data;
 
 /**
  * A labelled item that was skipped, and why.

@@ -1,4 +1,4 @@
-package org.facecensus.classify.transfer.eval;
+package org.facecensus.classify.eval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.facecensus.FaceCensusException;
 import org.facecensus.classify.Gender;
-import org.facecensus.classify.transfer.data.LabelledFace;
+import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.stats.Proportion;
 
 /**
@@ -54,6 +54,29 @@ public final class GenderEvaluation {
             }
         }
         return AGE_BAND_NAMES[0];
+    }
+
+    /** Correct labels out of decided faces (abstentions left out): the {@code accuracy} figure. */
+    public static Proportion accuracy(List<Verdict> verdicts) {
+        long decided = 0;
+        long correct = 0;
+        for (Verdict v : verdicts) {
+            if (v.predicted() != Gender.UNKNOWN) {
+                decided++;
+                correct += v.predicted() == v.face().gender() ? 1 : 0;
+            }
+        }
+        return new Proportion(correct, decided);
+    }
+
+    /** A proportion on one line: {@code 0.912 [0.893, 0.928] (883/968)} (Wilson 95 %). */
+    public static String format(Proportion p) {
+        if (p.trials() == 0) {
+            return "- (0/0)";
+        }
+        Proportion.Interval ci = p.wilson95();
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f] (%d/%d)", p.estimate(), ci.low(), ci.high(),
+                p.successes(), p.trials());
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.facecensus.classify.transfer.data;
+package org.facecensus.classify.data;
 
 import java.nio.file.Path;
 import java.util.Map;

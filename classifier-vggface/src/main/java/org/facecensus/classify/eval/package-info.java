@@ -1,0 +1,5 @@
+/**
+ * Measuring a gender classifier on labelled faces: {@link org.facecensus.classify.eval.GenderEvaluation}
+ * (accuracy, coverage, confusion, ROC-AUC, calibration error, accuracy per group with Wilson intervals).
+ */
+package org.facecensus.classify.eval;
