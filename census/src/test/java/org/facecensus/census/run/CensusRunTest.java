@@ -25,6 +25,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.facecensus.FaceCensusException;
 import org.facecensus.census.ItemRecord;
+import org.facecensus.census.SharedPhotos;
+import org.facecensus.classify.baseline.FisherfacesGenderClassifier;
+import org.facecensus.classify.baseline.FisherfacesSettings;
+import org.facecensus.classify.data.LabelledDataset;
+import org.facecensus.classify.data.LabelledFace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +127,43 @@ class CensusRunTest {
         FaceCensusException refused = assertThrows(FaceCensusException.class,
                 () -> new CensusRun(other, (o, i, r) -> { }, null, null).run());
         assertTrue(refused.getMessage().contains("--detector was 'blazeface', now 'ssd-mobilenet'"), refused.getMessage());
+    }
+
+    /**
+     * A classifier file retrained under the same name must not be resumed into: the journal's key
+     * holds every model's sha256, so the labels of two different models never mix in one census.
+     */
+    @Test
+    void aRetrainedClassifierFileUnderTheSameNameIsNotResumedInto() throws Exception {
+        Path collection = TestCollection.photos(dir.resolve("photos"), 2, 0);
+        Path model = dir.resolve("fisherfaces.yml");
+        List<LabelledFace> train = LabelledDataset.read(SharedPhotos.data("utkface")).split("train");
+        trainFisherfaces(train, 0, model);
+        Path out = dir.resolve("out");
+        CensusSettings settings = new CensusSettings(collection, null, out,
+                new PipelineSettings("blazeface", null, null, model.toString()), null, 10, 1);
+        CensusResult first = new CensusRun(settings, (o, i, r) -> { }, null, null).run();
+        assertTrue(first.faces() > 0, "the photos have faces");
+        assertEquals(0, new CensusRun(settings, (o, i, r) -> { }, null, null).run().run().items(),
+                "same file, same digest: resumed, nothing analysed again");
+
+        trainFisherfaces(train, 1, model);
+        FaceCensusException refused = assertThrows(FaceCensusException.class,
+                () -> new CensusRun(settings, (o, i, r) -> { }, null, null).run());
+        assertTrue(refused.getMessage().contains("models was"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("fisherfaces"), refused.getMessage());
+    }
+
+    /** Fisherfaces on every 25th training face from {@code offset}: small, fast, and different per offset. */
+    private static void trainFisherfaces(List<LabelledFace> train, int offset, Path model) {
+        List<LabelledFace> subset = new ArrayList<>();
+        for (int i = offset; i < train.size(); i += 25) {
+            subset.add(train.get(i));
+        }
+        try (FisherfacesGenderClassifier c = FisherfacesGenderClassifier.train(subset, FisherfacesSettings.DEFAULT,
+                "UTKFace train, every 25th from " + offset, "UTKFace: non-commercial research")) {
+            c.save(model);
+        }
     }
 
     private static long count(Connection db, String sql) throws SQLException {
