@@ -43,6 +43,19 @@ public record ClassifierErrorRates(String classifier, long femaleAsFemale, long 
         }
     }
 
+    /**
+     * What the evaluation was measured on, as {@code facecensus gender evaluate} records it, so the
+     * report can say whether those were photographs or works like the collection's.
+     */
+    private static String measuredOn(JsonNode data) {
+        String folder = data.path("folder").asText("");
+        if (folder.isBlank()) {
+            return "";
+        }
+        String split = data.path("split").asText("");
+        return " (measured on " + folder + (split.isBlank() ? "" : ", split " + split) + ")";
+    }
+
     /** Reads an evaluation file; errors name the file and the missing field. */
     public static ClassifierErrorRates read(Path evaluationJson) {
         JsonNode root;
@@ -77,7 +90,8 @@ public record ClassifierErrorRates(String classifier, long femaleAsFemale, long 
             throw broken(evaluationJson, "has no decided prediction for true " + (ff + fm == 0 ? "women" : "men")
                     + ", so the classifier's error on them is unknown; evaluate it on data with both genders");
         }
-        ClassifierErrorRates rates = new ClassifierErrorRates(name.asText(), ff, fm, mm, mf, evaluationJson.toString());
+        ClassifierErrorRates rates = new ClassifierErrorRates(name.asText(), ff, fm, mm, mf,
+                evaluationJson + measuredOn(root.path("data")));
         if (!(rates.youden() > 0)) {
             throw new FaceCensusException("Evaluation file " + evaluationJson + ": sensitivity "
                     + rates.sensitivity() + " + specificity " + rates.specificity() + " <= 1, the classifier "

@@ -46,6 +46,14 @@ class ClassifierErrorRatesTest {
         assertEquals(0.7, rates.youden(), 1e-12);
     }
 
+    /** The report says what the error rates were measured on, as 'gender evaluate --json' records it. */
+    @Test
+    void sourceNamesTheEvaluationData() throws IOException {
+        Path file = write("eval.json", GOOD.replace("{\"name\": \"utkface test\"}",
+                "{\"folder\": \"/data/utkface\", \"split\": \"test\", \"skipped\": 0}"));
+        assertEquals(file + " (measured on /data/utkface, split test)", ClassifierErrorRates.read(file).source());
+    }
+
     @Test
     void unknownColumnIsOptional() throws IOException {
         ClassifierErrorRates rates = ClassifierErrorRates.read(write("e.json",
