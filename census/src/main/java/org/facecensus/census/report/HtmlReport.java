@@ -474,7 +474,7 @@ public final class HtmlReport {
         private void limitations() {
             section("limitations", "Limitations of these numbers");
             out.append("<ul class=\"limits\">\n");
-            for (String paragraph : Limitations.of(stats, items)) {
+            for (String paragraph : Limitations.of(stats, items, run.detector())) {
                 out.append("<li>").append(Html.text(paragraph)).append("</li>\n");
             }
             out.append("</ul>\n</section>\n");
