@@ -66,7 +66,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--detector", paramLabel = "NAME", description = "Detector for photos (default: the highest priority).")
     String detectorName;
 
-    @Option(names = "--landmarks", paramLabel = "NAME", description = "Landmark detector run on each box, e.g. dlib-68.")
+    @Option(names = "--landmarks", paramLabel = "NAME", description = "Landmark detector run on each box (default "
+            + PipelineSettings.DEFAULT_LANDMARKS + ", which face-api's classifier cuts its crop from; 'none' to skip).")
     String landmarksName;
 
     @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "imutils-eyes",
@@ -186,7 +187,7 @@ final class ClassifyCommand implements Callable<Integer> {
         FacePipeline get() {
             if (pipeline == null) {
                 pipeline = FacePipeline.open(new PipelineSettings(detectorName,
-                        landmarksName == null ? PipelineSettings.NONE : landmarksName, alignerName, PipelineSettings.NONE),
+                        landmarksName, alignerName, PipelineSettings.NONE),
                         context, classifier);
             }
             return pipeline;
