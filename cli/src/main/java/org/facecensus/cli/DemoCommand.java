@@ -85,7 +85,8 @@ final class DemoCommand implements Callable<Integer> {
         Path catalogue = repositoryFile(SAMPLE_CATALOGUE);
         List<String> reports = new ArrayList<>();
         stdout.println("== The six face-api demo photos ==");
-        int exit = analyze(photos, catalogue, out.resolve("face-api-samples"));
+        // Six photos: a tag on 3 of them gets its row, so the report's tag section shows something.
+        int exit = analyze(photos, catalogue, out.resolve("face-api-samples"), 3);
         if (exit != 0) {
             return exit;
         }
@@ -96,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println("== People-Art: " + art + " ==");
             Path artCatalogue = out.resolve("peopleart-catalogue.csv");
             PeopleArtCatalogue.write(art, artCatalogue);
-            exit = analyze(art.resolve("JPEGImages"), artCatalogue, out.resolve("peopleart"));
+            exit = analyze(art.resolve("JPEGImages"), artCatalogue, out.resolve("peopleart"), 10);
             if (exit != 0) {
                 return exit;
             }
@@ -110,8 +111,9 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int analyze(Path collection, Path catalogue, Path outDir) {
-        List<String> args = new ArrayList<>(List.of(collection.toString(), "--out", outDir.toString()));
+    private int analyze(Path collection, Path catalogue, Path outDir, int minTagItems) {
+        List<String> args = new ArrayList<>(List.of(collection.toString(), "--out", outDir.toString(),
+                "--min-tag-items", Integer.toString(minTagItems)));
         if (catalogue != null) {
             args.addAll(List.of("--metadata", catalogue.toString()));
         }
