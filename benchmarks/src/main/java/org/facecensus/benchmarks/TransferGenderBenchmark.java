@@ -19,8 +19,6 @@ import org.facecensus.classify.data.LabelledDataset;
 import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.classify.transfer.head.GenderHead;
 import org.facecensus.classify.transfer.head.TrainingOptions;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.spi.ProviderContext;
@@ -93,8 +91,7 @@ public class TransferGenderBenchmark {
         try (Stream<LabelledFace> test = dataset.split("test").stream().limit(FACES)) {
             for (LabelledFace f : test.toList()) {
                 RgbImage img = ImageLoader.defaults().load(f.file());
-                faces.add(new AlignedFace(img, new double[] {1, 0, 0, 0, 1, 0},
-                        new DetectedFace(new FaceBox(0, 0, img.width(), img.height(), 1))));
+                faces.add(AlignedFace.ofCrop(img));
             }
         }
         classifier.classifyAll(faces);

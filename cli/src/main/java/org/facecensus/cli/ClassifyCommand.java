@@ -16,7 +16,6 @@ import org.facecensus.census.run.PipelineSettings;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.spec.GenderClassifierSpec;
 import org.facecensus.classify.transfer.TransferGenderClassifier;
-import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
@@ -111,8 +110,7 @@ final class ClassifyCommand implements Callable<Integer> {
                         && image.width() <= 300);
                 try {
                     if (aligned) {
-                        AlignedFace face = new AlignedFace(image, new double[] {1, 0, 0, 0, 1, 0},
-                                new DetectedFace(new FaceBox(0, 0, image.width(), image.height(), 1)));
+                        AlignedFace face = AlignedFace.ofCrop(image);
                         out.println(Json.line(entry(file, 0, null, classifier.classify(face), models)));
                     } else {
                         classifyPhoto(out, photos.get(), file, image, models);

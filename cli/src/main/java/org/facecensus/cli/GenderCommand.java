@@ -34,8 +34,6 @@ import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.classify.eval.GenderEvaluation;
 import org.facecensus.classify.transfer.head.GenderHead;
 import org.facecensus.classify.transfer.head.TrainingOptions;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
@@ -352,8 +350,7 @@ final class GenderCommand implements Callable<Integer> {
                     for (LabelledFace f : faces) {
                         try {
                             RgbImage img = loader.load(f.file());
-                            AlignedFace aligned = new AlignedFace(img, new double[] {1, 0, 0, 0, 1, 0},
-                                    new DetectedFace(new FaceBox(0, 0, img.width(), img.height(), 1)));
+                            AlignedFace aligned = AlignedFace.ofCrop(img);
                             GenderPrediction p = c.classify(aligned);
                             used.add(p.model());
                             double pf = p.gender() == Gender.FEMALE ? p.probability()

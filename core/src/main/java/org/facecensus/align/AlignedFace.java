@@ -3,6 +3,7 @@ package org.facecensus.align;
 import java.util.Objects;
 
 import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.FaceBox;
 import org.facecensus.image.RgbImage;
 
 /**
@@ -23,6 +24,15 @@ public record AlignedFace(RgbImage crop, double[] transform, DetectedFace source
             throw new IllegalArgumentException("transform must have 6 coefficients, got " + transform.length);
         }
         transform = transform.clone();
+    }
+
+    /**
+     * An image that already is an aligned face (a dataset's chip, a crop written by an earlier run):
+     * the identity transform, and the whole image as its detection with score 1.
+     */
+    public static AlignedFace ofCrop(RgbImage crop) {
+        return new AlignedFace(crop, new double[] {1, 0, 0, 0, 1, 0},
+                new DetectedFace(new FaceBox(0, 0, crop.width(), crop.height(), 1)));
     }
 
     @Override

@@ -25,8 +25,6 @@ import org.facecensus.classify.GenderPrediction;
 import org.facecensus.classify.data.DataProblem;
 import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.classify.transfer.head.Calibration;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
@@ -259,8 +257,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
 
     /** A file read as an already aligned face: the whole image is the crop. */
     private static AlignedFace wholeCrop(RgbImage crop) {
-        return new AlignedFace(crop, new double[] {1, 0, 0, 0, 1, 0},
-                new DetectedFace(new FaceBox(0, 0, crop.width(), crop.height(), 1)));
+        return AlignedFace.ofCrop(crop);
     }
 
     /** The training files that could not be read and were left out (empty for a loaded model). */

@@ -43,7 +43,7 @@ public final class UtkFaces {
 
         /** The chip as an aligned face: UTKFace chips are already aligned, the whole chip is the face. */
         public AlignedFace aligned() {
-            return new AlignedFace(image, new double[] {1, 0, 0, 0, 1, 0}, wholeChip());
+            return AlignedFace.ofCrop(image);
         }
 
         public DetectedFace wholeChip() {

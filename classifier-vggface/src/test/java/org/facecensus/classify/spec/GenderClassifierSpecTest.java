@@ -16,8 +16,6 @@ import org.facecensus.classify.GenderPrediction;
 import org.facecensus.classify.ensemble.EnsembleGenderClassifier;
 import org.facecensus.classify.transfer.UtkFaceSubset;
 import org.facecensus.classify.data.LabelledFace;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.image.RgbImage;
 import org.facecensus.spi.ProviderContext;
 import org.junit.jupiter.api.Test;
@@ -87,7 +85,6 @@ class GenderClassifierSpecTest {
     }
 
     private static AlignedFace chip(RgbImage image) {
-        return new AlignedFace(image, new double[] {1, 0, 0, 0, 1, 0},
-                new DetectedFace(new FaceBox(0, 0, image.width(), image.height(), 1)));
+        return AlignedFace.ofCrop(image);
     }
 }

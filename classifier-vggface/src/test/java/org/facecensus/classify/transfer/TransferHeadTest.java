@@ -22,8 +22,6 @@ import org.facecensus.classify.eval.GenderEvaluation;
 import org.facecensus.classify.transfer.head.Calibration;
 import org.facecensus.classify.transfer.head.GenderHead;
 import org.facecensus.classify.transfer.head.TrainingOptions;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
@@ -106,8 +104,7 @@ class TransferHeadTest {
             List<AlignedFace> faces = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 RgbImage img = ImageLoader.defaults().load(test.faces().get(i).file());
-                faces.add(new AlignedFace(img, new double[] {1, 0, 0, 0, 1, 0},
-                        new DetectedFace(new FaceBox(0, 0, img.width(), img.height(), 1))));
+                faces.add(AlignedFace.ofCrop(img));
             }
             List<GenderPrediction> batched = c.classifyAll(faces);
             for (int i = 0; i < faces.size(); i++) {

@@ -11,8 +11,6 @@ import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.transfer.backbone.FeatureExtractorSpec;
 import org.facecensus.classify.transfer.backbone.OnnxFeatureExtractor;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
 import org.facecensus.modeltools.onnx.OnnxGraphBuilder;
@@ -50,7 +48,7 @@ class VggFacePreprocessingTest {
             }
         }
         RgbImage img = RgbImage.of(size, size, rgb);
-        return new AlignedFace(img, new double[] {1, 0, 0, 0, 1, 0}, new DetectedFace(new FaceBox(0, 0, size, size, 1)));
+        return AlignedFace.ofCrop(img);
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.util.stream.Collectors;
 import org.facecensus.FaceCensus;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.FaceEmbedder;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageOps;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
@@ -106,8 +104,7 @@ public final class Backbone implements AutoCloseable {
     }
 
     private static AlignedFace wrap(RgbImage crop) {
-        return new AlignedFace(crop, new double[] {1, 0, 0, 0, 1, 0},
-                new DetectedFace(new FaceBox(0, 0, crop.width(), crop.height(), 1)));
+        return AlignedFace.ofCrop(crop);
     }
 
     /** The centred square that is {@code fraction} of the shorter side. */
