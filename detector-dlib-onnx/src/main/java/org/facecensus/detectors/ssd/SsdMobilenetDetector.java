@@ -10,10 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.facecensus.FaceCensusException;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.FaceDetector;
 import org.facecensus.detectors.postprocess.Candidate;
-import org.facecensus.detectors.postprocess.HardNms;
 import org.facecensus.detectors.tiling.TilePlan;
 import org.facecensus.detectors.tiling.TiledPass;
 import org.facecensus.image.RgbImage;
@@ -135,7 +133,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     /** The smallest face (image pixels) face-api's single pass finds reliably: the longer side / 25.6. */
     public static double singlePassMinFace(int width, int height) {
-        return Math.max(width, height) * BAND_MIN / FaceApiSsd.INPUT_SIZE;
+        return TilePlan.singlePassMinFace(width, height, FaceApiSsd.INPUT_SIZE, BAND_MIN);
     }
 
     /**
@@ -143,37 +141,15 @@ public final class SsdMobilenetDetector implements FaceDetector {
      * faces smaller than it finds, then a {@link TilePlan} pyramid down to {@code minFaceSize}.
      */
     public TilePlan plan(int width, int height) {
-        int s = FaceApiSsd.INPUT_SIZE;
-        if (!(minFaceSize > 0 && minFaceSize < singlePassMinFace(width, height))) {
-            return TilePlan.singlePass(width, height, s);
-        }
-        // maxScale never below the single pass's own scale, so level 0 is face-api's pass exactly.
-        double maxScale = Math.max(4.0, (double) s / Math.max(width, height));
-        return TilePlan.pyramid(width, height, s, minFaceSize, BAND_MIN, BAND_MAX, maxScale);
+        return TilePlan.singlePassUnlessSmaller(width, height, FaceApiSsd.INPUT_SIZE, minFaceSize, BAND_MIN, BAND_MAX);
     }
 
     @Override
     public Detections detect(RgbImage image) {
         Loaded net = load();
         StageTimer timer = new StageTimer();
-        TilePlan plan = plan(image.width(), image.height());
-        List<Candidate> found;
-        if (plan.tileCount() == 1) {
-            // face-api's exact single pass, in its own order.
-            found = pass(image, net, timer);
-        } else {
-            List<Candidate> all = TiledPass.run(image, plan, (in, t) -> pass(in, net, t), timer);
-            found = timer.time("postprocess", () -> clip(HardNms.apply(all, SsdDecoder.IOU_THRESHOLD, maxResults),
-                    image));
-        }
-        List<DetectedFace> faces = new ArrayList<>(found.size());
-        for (Candidate c : found) {
-            double w = c.xmax() - c.xmin();
-            double h = c.ymax() - c.ymin();
-            if (w > 0 && h > 0 && Math.max(w, h) >= minFaceSize) {
-                faces.add(new DetectedFace(new FaceBox(c.xmin(), c.ymin(), w, h, c.score())));
-            }
-        }
+        List<DetectedFace> faces = TiledPass.hardNmsFaces(image, plan(image.width(), image.height()),
+                (in, t) -> pass(in, net, t), SsdDecoder.IOU_THRESHOLD, maxResults, minFaceSize, timer);
         return new Detections(faces, timer.snapshot());
     }
 
@@ -202,16 +178,6 @@ public final class SsdMobilenetDetector implements FaceDetector {
     }
 
     private static final double[] NO_POINTS = new double[0];
-
-    /** Tiled output: boxes clipped to the image (tiles are padded, so a box may reach past it). */
-    private static List<Candidate> clip(List<Candidate> in, RgbImage image) {
-        List<Candidate> out = new ArrayList<>(in.size());
-        for (Candidate c : in) {
-            out.add(new Candidate(Math.max(0, c.xmin()), Math.max(0, c.ymin()), Math.min(image.width(), c.xmax()),
-                    Math.min(image.height(), c.ymax()), c.keypoints(), c.score()));
-        }
-        return out;
-    }
 
     private Loaded load() {
         Loaded l = loaded;

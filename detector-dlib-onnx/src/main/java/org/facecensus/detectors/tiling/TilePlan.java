@@ -50,6 +50,30 @@ public final class TilePlan {
     }
 
     /**
+     * The smallest face, in image pixels, that a detector's single pass over the whole image finds
+     * reliably: {@code bandMin} network pixels, scaled back by the letterbox.
+     */
+    public static double singlePassMinFace(int width, int height, int tileSize, double bandMin) {
+        return Math.max(width, height) * bandMin / tileSize;
+    }
+
+    /**
+     * The detector's own single pass, unless {@code minFace} asks for faces smaller than that pass
+     * finds ({@link #singlePassMinFace}); then a {@link #pyramid} down to {@code minFace} whose level
+     * 0 is exactly that single pass (the image is never enlarged less than the pass enlarges it).
+     *
+     * @param minFace 0 or below: none asked for, the single pass
+     */
+    public static TilePlan singlePassUnlessSmaller(int width, int height, int tileSize, double minFace, double bandMin,
+                                                   double bandMax) {
+        if (!(minFace > 0 && minFace < singlePassMinFace(width, height, tileSize, bandMin))) {
+            return singlePass(width, height, tileSize);
+        }
+        double maxScale = Math.max(4.0, (double) tileSize / Math.max(width, height));
+        return pyramid(width, height, tileSize, minFace, bandMin, bandMax, maxScale);
+    }
+
+    /**
      * @param minFace  smallest face to look for, image pixels
      * @param bandMin  smallest face the network finds reliably, network pixels
      * @param bandMax  largest face trusted at levels other than level 0, network pixels

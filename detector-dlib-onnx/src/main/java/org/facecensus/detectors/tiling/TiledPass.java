@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.FaceBox;
 import org.facecensus.detectors.postprocess.Candidate;
+import org.facecensus.detectors.postprocess.HardNms;
 import org.facecensus.image.ImageOps;
 import org.facecensus.image.RgbImage;
 import org.facecensus.timing.StageTimer;
@@ -69,6 +72,41 @@ public final class TiledPass {
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Faces for detectors that merge tiles by hard NMS (face-api's SSD and Tiny): a one-tile plan is
+     * the detector's own pass, its output untouched and in its own order; otherwise every tile's
+     * candidates are merged by NMS and clipped to the image (tiles are padded, so a box may reach
+     * past it). Then boxes without area or whose longer side is below {@code minFaceSize} are dropped.
+     */
+    public static List<DetectedFace> hardNmsFaces(RgbImage image, TilePlan plan, Pass pass, double nmsIou,
+                                                  int maxResults, double minFaceSize, StageTimer timer) {
+        List<Candidate> found;
+        if (plan.tileCount() == 1) {
+            found = pass.detect(image, timer);
+        } else {
+            List<Candidate> all = run(image, plan, pass, timer);
+            found = timer.time("postprocess", () -> clip(HardNms.apply(all, nmsIou, maxResults), image));
+        }
+        List<DetectedFace> faces = new ArrayList<>(found.size());
+        for (Candidate c : found) {
+            double w = c.xmax() - c.xmin();
+            double h = c.ymax() - c.ymin();
+            if (w > 0 && h > 0 && Math.max(w, h) >= minFaceSize) {
+                faces.add(new DetectedFace(new FaceBox(c.xmin(), c.ymin(), w, h, c.score())));
+            }
+        }
+        return faces;
+    }
+
+    private static List<Candidate> clip(List<Candidate> in, RgbImage image) {
+        List<Candidate> out = new ArrayList<>(in.size());
+        for (Candidate c : in) {
+            out.add(new Candidate(Math.max(0, c.xmin()), Math.max(0, c.ymin()), Math.min(image.width(), c.xmax()),
+                    Math.min(image.height(), c.ymax()), c.keypoints(), c.score()));
         }
         return out;
     }

@@ -8,10 +8,8 @@ import java.util.Objects;
 
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
-import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.FaceDetector;
 import org.facecensus.detectors.postprocess.Candidate;
-import org.facecensus.detectors.postprocess.HardNms;
 import org.facecensus.detectors.tiling.TilePlan;
 import org.facecensus.detectors.tiling.TiledPass;
 import org.facecensus.image.RgbImage;
@@ -141,36 +139,15 @@ public final class TinyFaceDetector implements FaceDetector {
      */
     public TilePlan plan(int width, int height) {
         int s = inputSize;
-        if (!(minFaceSize > 0 && minFaceSize < singlePassMinFace(width, height))) {
-            return TilePlan.singlePass(width, height, s);
-        }
-        // maxScale never below the single pass's own scale, so level 0 is face-api's pass exactly.
-        double maxScale = Math.max(4.0, (double) s / Math.max(width, height));
-        return TilePlan.pyramid(width, height, s, minFaceSize, BAND_MIN * s, BAND_MAX * s, maxScale);
+        return TilePlan.singlePassUnlessSmaller(width, height, s, minFaceSize, BAND_MIN * s, BAND_MAX * s);
     }
 
     @Override
     public Detections detect(RgbImage image) {
         InferenceSession net = session();
         StageTimer timer = new StageTimer();
-        TilePlan plan = plan(image.width(), image.height());
-        List<Candidate> found;
-        if (plan.tileCount() == 1) {
-            // face-api's exact single pass, in its own order, boxes not clipped.
-            found = pass(image, net, timer);
-        } else {
-            List<Candidate> all = TiledPass.run(image, plan, (in, t) -> pass(in, net, t), timer);
-            found = timer.time("postprocess", () -> clip(HardNms.apply(all, FaceApiTiny.IOU_THRESHOLD,
-                    Integer.MAX_VALUE), image));
-        }
-        List<DetectedFace> faces = new ArrayList<>(found.size());
-        for (Candidate c : found) {
-            double w = c.xmax() - c.xmin();
-            double h = c.ymax() - c.ymin();
-            if (w > 0 && h > 0 && Math.max(w, h) >= minFaceSize) {
-                faces.add(new DetectedFace(new FaceBox(c.xmin(), c.ymin(), w, h, c.score())));
-            }
-        }
+        List<DetectedFace> faces = TiledPass.hardNmsFaces(image, plan(image.width(), image.height()),
+                (in, t) -> pass(in, net, t), FaceApiTiny.IOU_THRESHOLD, Integer.MAX_VALUE, minFaceSize, timer);
         return new Detections(faces, timer.snapshot());
     }
 
@@ -203,16 +180,6 @@ public final class TinyFaceDetector implements FaceDetector {
     }
 
     private static final double[] NO_POINTS = new double[0];
-
-    /** Tiled output: boxes clipped to the image (tiles are padded, so a box may reach past it). */
-    private static List<Candidate> clip(List<Candidate> in, RgbImage image) {
-        List<Candidate> out = new ArrayList<>(in.size());
-        for (Candidate c : in) {
-            out.add(new Candidate(Math.max(0, c.xmin()), Math.max(0, c.ymin()), Math.min(image.width(), c.xmax()),
-                    Math.min(image.height(), c.ymax()), c.keypoints(), c.score()));
-        }
-        return out;
-    }
 
     private InferenceSession session() {
         return session.get();
