@@ -47,8 +47,7 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier, AgeEs
     public static final String NAME = "faceapi-agegender";
     static final int MAX_BATCH = 16;
 
-    static final ModelInfo INFO = new ModelInfo("faceapi-agegender", FaceApiModels.VERSION,
-            FaceApiModels.AGE_GENDER.source(), FaceApiModels.AGE_GENDER.shard().sha256(), "MIT");
+    static final ModelInfo INFO = FaceApiModels.AGE_GENDER.info();
 
     /** Age and gender of one face. */
     public record AgeGender(double age, GenderPrediction gender) {

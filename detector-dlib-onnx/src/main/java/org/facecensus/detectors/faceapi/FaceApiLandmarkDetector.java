@@ -40,8 +40,7 @@ public final class FaceApiLandmarkDetector implements LandmarkDetector {
     /** Faces per ONNX Runtime call in {@link #locateAll}: bounds the input tensor to ~2.4 MB. */
     static final int MAX_BATCH = 16;
 
-    private static final ModelInfo INFO = new ModelInfo("faceapi-landmark68", FaceApiModels.VERSION,
-            FaceApiModels.LANDMARK_68.source(), FaceApiModels.LANDMARK_68.shard().sha256(), "MIT");
+    private static final ModelInfo INFO = FaceApiModels.LANDMARK_68.info();
 
     private final ModelStore store;
     private final ExecutionDevice device;

@@ -51,8 +51,7 @@ public final class ResnetDescriptorEmbedder implements FaceEmbedder {
     static final int MAX_BATCH = 16;
     private static final int SIZE = FaceApiRecognition.INPUT_SIZE;
 
-    static final ModelInfo INFO = new ModelInfo("faceapi-face-recognition", FaceApiModels.VERSION,
-            FaceApiModels.FACE_RECOGNITION.source(), FaceApiModels.FACE_RECOGNITION.shard().sha256(), "MIT");
+    static final ModelInfo INFO = FaceApiModels.FACE_RECOGNITION.info();
 
     private final ModelStore store;
     private final ExecutionDevice device;

@@ -48,8 +48,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
     public static final int DEFAULT_MAX_RESULTS = 100;
 
-    private static final ModelInfo INFO = new ModelInfo("faceapi-ssd-mobilenetv1", FaceApiModels.VERSION,
-            FaceApiModels.SSD_MOBILENETV1.source(), FaceApiModels.SSD_MOBILENETV1.shard().sha256(), "MIT");
+    private static final ModelInfo INFO = FaceApiModels.SSD_MOBILENETV1.info();
 
     private final ModelStore store;
     private final ExecutionDevice device;

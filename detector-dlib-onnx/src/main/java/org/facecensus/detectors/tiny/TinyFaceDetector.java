@@ -48,8 +48,7 @@ public final class TinyFaceDetector implements FaceDetector {
     public static final int DEFAULT_INPUT_SIZE = FaceApiTiny.DEFAULT_INPUT_SIZE;
     public static final double DEFAULT_SCORE_THRESHOLD = 0.5;
 
-    private static final ModelInfo INFO = new ModelInfo("faceapi-tiny-face-detector", FaceApiModels.VERSION,
-            FaceApiModels.TINY_FACE_DETECTOR.source(), FaceApiModels.TINY_FACE_DETECTOR.shard().sha256(), "MIT");
+    private static final ModelInfo INFO = FaceApiModels.TINY_FACE_DETECTOR.info();
 
     private final ModelStore store;
     private final ExecutionDevice device;

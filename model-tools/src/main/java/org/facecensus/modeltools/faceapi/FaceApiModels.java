@@ -2,6 +2,7 @@ package org.facecensus.modeltools.faceapi;
 
 import java.util.List;
 
+import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelSource;
 import org.facecensus.model.ModelSpec;
 
@@ -19,7 +20,7 @@ public final class FaceApiModels {
     private static final String LICENCE = "MIT";
 
     /** One face-api network: its TF.js manifest and its single weight shard. */
-    public record Network(String modelName, ModelSpec manifest, ModelSpec shard) {
+    public record Network(String modelName, String name, ModelSpec manifest, ModelSpec shard) {
         /** Both files, manifest first. */
         public List<ModelSpec> specs() {
             return List.of(manifest, shard);
@@ -29,6 +30,11 @@ public final class FaceApiModels {
         public String source() {
             return shard.source().coordinate() + " model/" + modelName + "{-weights_manifest.json,.bin}"
                     + " converted to ONNX by facecensus-model-tools";
+        }
+
+        /** Provenance of the converted network as outputs list it: its name, the weights' sha256. */
+        public ModelInfo info() {
+            return new ModelInfo(name, VERSION, source(), shard.sha256(), LICENCE);
         }
     }
 
@@ -84,6 +90,6 @@ public final class FaceApiModels {
         ModelSpec shard = new ModelSpec(name + "-weights", shardFile,
                 new ModelSource.Npm(PACKAGE, VERSION, "model/" + shardFile), shardSha, shardSize, LICENCE,
                 description + " (uint8-quantised shard)");
-        return new Network(modelName, manifest, shard);
+        return new Network(modelName, name, manifest, shard);
     }
 }
