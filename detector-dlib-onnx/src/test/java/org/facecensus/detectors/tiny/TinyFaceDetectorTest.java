@@ -2,21 +2,13 @@ package org.facecensus.detectors.tiny;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.facecensus.FaceCensusException;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.Detections;
-import org.facecensus.detect.FaceBox;
-import org.facecensus.detectors.SharedData;
 import org.facecensus.detectors.faceapi.FaceApiReference;
-import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.inference.ExecutionDevice;
@@ -36,9 +28,6 @@ import org.junit.jupiter.api.Test;
 class TinyFaceDetectorTest {
     private static TinyFaceDetector detector;
 
-    private record Image(String source, List<FaceBox> faces) {
-    }
-
     @BeforeAll
     static void open() {
         detector = new TinyFaceDetector(ModelStore.defaultStore(), ExecutionDevice.CPU);
@@ -49,74 +38,13 @@ class TinyFaceDetectorTest {
         detector.close();
     }
 
-    static List<Image> reference() {
-        List<Image> out = new ArrayList<>();
-        for (JsonNode img : FaceApiReference.records("/faceapi/faceapi_tiny_reference.jsonl")) {
-            List<FaceBox> faces = new ArrayList<>();
-            for (JsonNode f : img.get("faces")) {
-                faces.add(FaceApiReference.box(f.get("box"), f.get("score").asDouble()));
-            }
-            out.add(new Image(img.get("source").asText(), faces));
-        }
-        return out;
+    static List<FaceApiReference.DetectionImage> reference() {
+        return FaceApiReference.detections("/faceapi/faceapi_tiny_reference.jsonl");
     }
 
     @Test
     void sameFacesAsFaceApiOnRealPhotos() throws IOException {
-        List<Image> ref = reference();
-        int total = 0;
-        int found = 0;
-        int matched = 0;
-        double sumIou = 0;
-        double minIou = 1;
-        double maxScoreDiff = 0;
-        double detectMs = 0;
-        List<String> bad = new ArrayList<>();
-        for (Image want : ref) {
-            RgbImage img = ImageLoader.defaults().load(SharedData.root().resolve(want.source()));
-            detector.detect(img); // warm-up (first use converts and opens the session)
-            long t0 = System.nanoTime();
-            Detections got = detector.detect(img);
-            detectMs += (System.nanoTime() - t0) / 1e6;
-            total += want.faces().size();
-            found += got.faces().size();
-            if (got.faces().size() != want.faces().size()) {
-                bad.add(want.source() + ": " + got.faces().size() + " faces, face-api " + want.faces().size());
-            }
-            List<FaceBox> left = new ArrayList<>(want.faces());
-            for (DetectedFace f : got.faces()) {
-                FaceBox best = null;
-                double bestIou = 0;
-                for (FaceBox w : left) {
-                    double iou = f.box().iou(w);
-                    if (iou > bestIou) {
-                        bestIou = iou;
-                        best = w;
-                    }
-                }
-                if (best == null || bestIou < 0.3) {
-                    bad.add(want.source() + ": unmatched " + f.box());
-                    continue;
-                }
-                left.remove(best);
-                matched++;
-                sumIou += bestIou;
-                minIou = Math.min(minIou, bestIou);
-                double diff = Math.abs(f.box().score() - best.score());
-                maxScoreDiff = Math.max(maxScoreDiff, diff);
-                if (bestIou < 0.99 || diff > 0.01) {
-                    bad.add(want.source() + ": " + f.box() + " vs " + best + " IoU " + bestIou);
-                }
-            }
-            for (String stage : List.of("preprocess", "inference", "postprocess")) {
-                assertTrue(got.timings().asMap().containsKey(stage), stage + " timed");
-            }
-        }
-        System.out.printf("tiny-face vs face-api on %d images: %d faces (face-api %d), matched %d, IoU mean %.5f"
-                        + " min %.5f, max score diff %.2e; warm detect %.1f ms/image (CPU, test run)%n", ref.size(),
-                found, total, matched, sumIou / Math.max(1, matched), minIou, maxScoreDiff, detectMs / ref.size());
-        assertTrue(bad.isEmpty(), String.join("\n", bad));
-        assertEquals(total, matched);
+        FaceApiReference.assertSameFaces("tiny-face", detector, reference());
     }
 
     @Test
