@@ -2,6 +2,7 @@ package org.facecensus;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.facecensus.detect.DetectorOptions;
 import org.facecensus.detect.FaceDetector;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
@@ -17,10 +19,12 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.internal.ProviderRegistryTest;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.ProviderContext;
+import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The facade: programmatic registration and image loading. FaceCensus' registries are global, so names are unique here. */
+/** The facade: programmatic registration and image loading. Each built instance has its own providers. */
 class FaceCensusTest {
 
     @Test
@@ -33,9 +37,9 @@ class FaceCensusTest {
                 return super.create(context);
             }
         };
-        FaceCensus.register(provider);
-        assertTrue(FaceCensus.detectors().all().contains(provider));
-        try (FaceDetector detector = FaceCensus.detector("facade-test-detector")) {
+        FaceCensus census = FaceCensus.builder().register(provider).build();
+        assertTrue(census.detectors().all().contains(provider));
+        try (FaceDetector detector = census.createDetector("facade-test-detector")) {
             assertEquals("facade-test-detector", detector.name());
         }
         assertEquals(1, contexts.size());
@@ -43,10 +47,26 @@ class FaceCensusTest {
         assertEquals(ModelStore.defaultDirectory().toAbsolutePath().normalize(), contexts.get(0).models().root());
 
         FaceCensusException e = assertThrows(FaceCensusException.class,
-                () -> FaceCensus.detector("facade-test-unknown"));
+                () -> census.createDetector("facade-test-unknown"));
         assertTrue(e.getMessage().contains("facade-test-detector (priority 7"), "lists the registered one: "
                 + e.getMessage());
-        assertSame(FaceCensus.detectors(), FaceCensus.detectors());
+        // Registration is per instance: the classpath's defaults do not see it.
+        assertFalse(FaceCensus.defaults().detectors().all().contains(provider));
+        assertThrows(FaceCensusException.class, () -> FaceCensus.detector("facade-test-detector"));
+    }
+
+    @Test
+    void builtInstancesAreFixedAndCarryTheirSettings(@TempDir Path cache) {
+        FaceCensus census = FaceCensus.builder().modelStore(new ModelStore(cache)).device(ExecutionDevice.CPU)
+                .detectorOptions(DetectorOptions.defaults().withMinFaceSize(24)).build();
+        assertEquals(cache.toAbsolutePath().normalize(), census.context().models().root());
+        assertEquals(ExecutionDevice.CPU, census.context().device());
+        assertEquals(24, census.context().detectorOptions().minFaceSize().getAsDouble());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> census.detectors().register(new ProviderRegistryTest.Provider("late", 1)));
+        assertTrue(e.getMessage().contains("FaceCensus.builder().register"), e.getMessage());
+        // The classpath is scanned once and shared by instances without extra providers.
+        assertSame(FaceCensus.defaults().detectors(), FaceCensus.builder().build().detectors());
     }
 
     @Test

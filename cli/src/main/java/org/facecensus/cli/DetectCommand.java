@@ -22,6 +22,9 @@ import org.facecensus.FaceCensusException;
 import org.facecensus.census.run.FacePipeline;
 import org.facecensus.census.run.PipelineSettings;
 import org.facecensus.detect.DetectorOptions;
+import org.facecensus.detectors.dlib.hog.DlibHogOptions;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
@@ -142,15 +145,19 @@ final class DetectCommand implements Callable<Integer> {
         if (minScore != null) {
             options = options.withMinScore(minScore);
         }
-        if ((upsample != null || scale != null) && !provider.name().equals("dlib-hog")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--upsample and --scale apply to --detector dlib-hog only (not " + provider.name() + ")");
-        }
-        if (upsample != null) {
-            options = options.withUpsample(upsample);
-        }
-        if (scale != null) {
-            options = options.withPrescale(scale);
+        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev, options);
+        if (upsample != null || scale != null) {
+            if (!provider.optionTypes().contains(DlibHogOptions.class)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--upsample and --scale are dlib-hog's options; detector " + provider.name() + " does not take them");
+            }
+            try {
+                context = context.withOptions(new DlibHogOptions(
+                        upsample == null ? OptionalInt.empty() : OptionalInt.of(upsample),
+                        scale == null ? OptionalDouble.empty() : OptionalDouble.of(scale)));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         if ((alignerName == null) != (alignedDir == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -159,7 +166,6 @@ final class DetectCommand implements Callable<Integer> {
         if (alignedDir != null) {
             Files.createDirectories(alignedDir);
         }
-        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev, options);
         PipelineSettings components = new PipelineSettings(provider.name(),
                 landmarksName == null ? PipelineSettings.NONE : landmarksName,
                 alignerName == null ? PipelineSettings.NONE : alignerName,

@@ -47,6 +47,7 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
     private final String property;
     private final String defaultArtifact;
     private final List<P> providers = new CopyOnWriteArrayList<>();
+    private volatile boolean frozen;
 
     /**
      * @param kind            what users call the component, e.g. "face detector"
@@ -77,8 +78,23 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
         return this;
     }
 
+    /**
+     * Adds a provider. Only while the registry is being set up: a {@code FaceCensus} freezes its
+     * registries when built, so that the providers an instance offers never change under its users.
+     *
+     * @throws IllegalStateException after {@link #freeze()}
+     */
     public void register(P provider) {
+        if (frozen) {
+            throw new IllegalStateException("The " + kind + " providers of a built FaceCensus are fixed; register "
+                    + provider.name() + " with FaceCensus.builder().register(...) instead.");
+        }
         providers.add(provider);
+    }
+
+    /** Refuses further {@link #register} calls. */
+    public void freeze() {
+        frozen = true;
     }
 
     public List<P> all() {
@@ -122,7 +138,7 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
         }
         if (all.isEmpty()) {
             throw new FaceCensusException("No " + kind + " provider found on the classpath. Add one, e.g. the artifact "
-                    + defaultArtifact + ", or register your own with FaceCensus.register(...).");
+                    + defaultArtifact + ", or register your own with FaceCensus.builder().register(...).");
         }
         int top = all.get(0).priority();
         List<P> best = all.stream().filter(p -> p.priority() == top).toList();

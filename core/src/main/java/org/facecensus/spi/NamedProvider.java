@@ -2,7 +2,7 @@ package org.facecensus.spi;
 
 /**
  * A factory for one pipeline component, found with {@link java.util.ServiceLoader} or registered
- * with {@code FaceCensus.register(...)}. Selection order: an explicit name, else the component's
+ * with {@code FaceCensus.builder().register(...)}. Selection order: an explicit name, else the component's
  * system property (e.g. {@code -Dfacecensus.detector=NAME}), else the highest {@link #priority()}.
  *
  * <p>Implementations must have a public no-argument constructor, be cheap to construct (load
@@ -21,6 +21,15 @@ public interface NamedProvider<T> {
     /** Higher wins when nothing is named; built-ins use 0-100 by measured accuracy. */
     default int priority() {
         return 0;
+    }
+
+    /**
+     * The {@link ProviderOptions} types this provider reads from its context (for example
+     * {@code DlibHogOptions}), so callers can say "this option does not apply to that provider"
+     * instead of silently ignoring it. Default: none.
+     */
+    default java.util.Set<Class<? extends ProviderOptions>> optionTypes() {
+        return java.util.Set.of();
     }
 
     /** A new component; cheap, no model is loaded yet. */

@@ -86,7 +86,7 @@ public class ProviderRegistryTest {
         FaceCensusException e = assertThrows(FaceCensusException.class, () -> registry.select(null));
         assertTrue(e.getMessage().contains("No face detector provider found"), e.getMessage());
         assertTrue(e.getMessage().contains(ARTIFACT), e.getMessage());
-        assertTrue(e.getMessage().contains("FaceCensus.register"), e.getMessage());
+        assertTrue(e.getMessage().contains("FaceCensus.builder().register"), e.getMessage());
     }
 
     @Test

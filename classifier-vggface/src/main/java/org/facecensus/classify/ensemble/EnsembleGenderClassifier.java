@@ -1,5 +1,13 @@
 package org.facecensus.classify.ensemble;
 
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.facecensus.classify.FaceToClassify;
+import org.facecensus.classify.GenderVerdict;
+import org.facecensus.model.ModelIntegrityException;
+import org.facecensus.model.ModelMissingException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,6 +102,42 @@ public final class EnsembleGenderClassifier implements GenderClassifier {
     public GenderPrediction classify(RgbImage image, DetectedFace face, AlignedFace aligned) {
         return combine(first.classify(cropFor(first, image, face, aligned)),
                 second.classify(cropFor(second, image, face, aligned)));
+    }
+
+    /**
+     * Each face classified by both members, each from the crop it needs ({@link GenderClassifier#input}),
+     * in one batch per member. A face that either member cannot read gets a verdict that says why.
+     */
+    @Override
+    public List<GenderVerdict> predict(List<FaceToClassify> faces) {
+        GenderVerdict[] out = new GenderVerdict[faces.size()];
+        List<AlignedFace> firstCrops = new ArrayList<>();
+        List<AlignedFace> secondCrops = new ArrayList<>();
+        List<Integer> cropsOf = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            try {
+                Optional<AlignedFace> a = first.input(faces.get(i));
+                Optional<AlignedFace> b = second.input(faces.get(i));
+                if (a.isEmpty() || b.isEmpty()) {
+                    out[i] = GenderVerdict.failed(GenderClassifier.missingCrop((a.isEmpty() ? first : second).name()));
+                    continue;
+                }
+                firstCrops.add(a.get());
+                secondCrops.add(b.get());
+                cropsOf.add(i);
+            } catch (ModelMissingException | ModelIntegrityException e) {
+                throw e;
+            } catch (FaceCensusException e) {
+                out[i] = GenderVerdict.failed("gender classification impossible: " + e.getMessage());
+            }
+        }
+        if (!cropsOf.isEmpty()) {
+            List<GenderPrediction> combined = combineAll(first.classifyAll(firstCrops), second.classifyAll(secondCrops));
+            for (int k = 0; k < combined.size(); k++) {
+                out[cropsOf.get(k)] = GenderVerdict.of(combined.get(k));
+            }
+        }
+        return Arrays.asList(out);
     }
 
     /** {@code member}'s own crop of the face when it has one, else the aligned face. */

@@ -57,7 +57,7 @@ public final class GenderClassifierSpec {
         if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
             return FisherfacesGenderClassifier.load(existing(Path.of(s), "Fisherfaces model"));
         }
-        return FaceCensus.genderClassifiers().select(s).create(context);
+        return FaceCensus.defaults().genderClassifiers().select(s).create(context);
     }
 
     private static GenderClassifier openEnsemble(String s, int comma, ProviderContext context) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
-import org.facecensus.classify.AgeEstimator;
+import org.facecensus.classify.GenderVerdict;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
@@ -42,7 +42,7 @@ import org.facecensus.spi.inference.Tensor;
  *
  * <p>Thread-safety: thread-safe; the session is opened once, on first use. {@link #close()} is idempotent.
  */
-public final class FaceApiAgeGenderClassifier implements GenderClassifier, AgeEstimator {
+public final class FaceApiAgeGenderClassifier implements GenderClassifier {
     /** The provider name. */
     public static final String NAME = "faceapi-agegender";
     static final int MAX_BATCH = 16;
@@ -127,9 +127,10 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier, AgeEs
         return java.util.Optional.of(alignedFace(image, face));
     }
 
+    /** Gender and age from the same pass. */
     @Override
-    public List<Estimate> estimate(List<AlignedFace> faces) {
-        return predictAll(faces).stream().map(a -> new Estimate(a.gender(), a.age())).toList();
+    public List<GenderVerdict> verdicts(List<AlignedFace> crops) {
+        return predictAll(crops).stream().map(a -> GenderVerdict.of(a.gender(), a.age())).toList();
     }
 
     /** Age and gender of each face, up to {@value #MAX_BATCH} faces per ONNX Runtime call. */

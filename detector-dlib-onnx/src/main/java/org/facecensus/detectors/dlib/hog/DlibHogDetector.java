@@ -34,6 +34,10 @@ import org.facecensus.timing.StageTimer;
  */
 public final class DlibHogDetector implements FaceDetector {
     private final ModelStore store;
+    /** The largest {@code upsample}: each step quadruples the pixels, and 4 already means ×256. */
+    public static final int MAX_UPSAMPLE = 4;
+    /** The largest pre-scale factor accepted. */
+    public static final double MAX_SCALE = 16;
     private final int upsample;
     private final double scale;
     private final double adjustThreshold;
@@ -175,7 +179,7 @@ public final class DlibHogDetector implements FaceDetector {
          * finds faces from about 80 px without it, 40 px with 1; each step costs about 4× the time.
          */
         public Builder upsample(int times) {
-            if (times < 0 || times > 4) {
+            if (times < 0 || times > MAX_UPSAMPLE) {
                 throw new IllegalArgumentException("upsample must be 0 to 4: " + times);
             }
             this.upsample = times;
@@ -184,7 +188,7 @@ public final class DlibHogDetector implements FaceDetector {
 
         /** Pre-scales the image by this factor (bilinear, half-pixel centres); boxes come back in input pixels. */
         public Builder scale(double factor) {
-            if (!(factor > 0 && factor <= 16)) {
+            if (!(factor > 0 && factor <= MAX_SCALE)) {
                 throw new IllegalArgumentException("scale must be in (0, 16]: " + factor);
             }
             this.scale = factor;

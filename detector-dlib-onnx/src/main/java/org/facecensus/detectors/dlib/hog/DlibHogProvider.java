@@ -7,8 +7,8 @@ import org.facecensus.spi.ProviderContext;
 
 /**
  * {@code dlib-hog}: dlib's HOG frontal face detector in pure Java (see {@link DlibHogDetector}).
- * Defaults are face_recognition's ({@code upsample 1}); {@link org.facecensus.detect.DetectorOptions}'
- * {@code upsample} and {@code prescale} (CLI {@code --upsample}, {@code --scale}) change them, as do the
+ * Defaults are face_recognition's ({@code upsample 1}); {@link DlibHogOptions}
+ * (CLI {@code --upsample}, {@code --scale}) change them, as do the
  * system properties {@code facecensus.dlib-hog.upsample} and {@code facecensus.dlib-hog.scale} (the
  * poster study used upsample 0 after scaling ×2.5); the options win over the properties. {@code minScore} is dlib's {@code adjust_threshold}
  * (default 0); {@code minFaceSize} drops smaller boxes.
@@ -37,6 +37,11 @@ public final class DlibHogProvider implements FaceDetectorProvider {
     }
 
     @Override
+    public java.util.Set<Class<? extends org.facecensus.spi.ProviderOptions>> optionTypes() {
+        return java.util.Set.of(DlibHogOptions.class);
+    }
+
+    @Override
     public FaceDetector create(ProviderContext context) {
         DlibHogDetector.Builder b = DlibHogDetector.builder().modelStore(context.models());
         try {
@@ -53,8 +58,10 @@ public final class DlibHogProvider implements FaceDetectorProvider {
                     + " to 0..4 and -D" + SCALE_PROPERTY + " to a factor in (0, 16].", e);
         }
         try {
-            context.detectorOptions().upsample().ifPresent(b::upsample);
-            context.detectorOptions().prescale().ifPresent(b::scale);
+            context.options(DlibHogOptions.class).ifPresent(o -> {
+                o.upsample().ifPresent(b::upsample);
+                o.scale().ifPresent(b::scale);
+            });
         } catch (IllegalArgumentException e) {
             throw new FaceCensusException("Invalid dlib-hog setting: " + e.getMessage()
                     + ". Use --upsample 0..4 and --scale in (0, 16].", e);

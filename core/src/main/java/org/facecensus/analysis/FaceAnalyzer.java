@@ -1,0 +1,456 @@
+package org.facecensus.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.facecensus.FaceCensus;
+import org.facecensus.FaceCensusException;
+import org.facecensus.align.AlignedFace;
+import org.facecensus.align.FaceAligner;
+import org.facecensus.classify.FaceToClassify;
+import org.facecensus.classify.GenderClassifier;
+import org.facecensus.classify.GenderVerdict;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.Detections;
+import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.LandmarkDetector;
+import org.facecensus.image.RgbImage;
+import org.facecensus.model.ModelInfo;
+import org.facecensus.model.ModelIntegrityException;
+import org.facecensus.model.ModelMissingException;
+import org.facecensus.model.ModelStore;
+import org.facecensus.spi.NamedProvider;
+import org.facecensus.spi.ProviderContext;
+import org.facecensus.spi.ProviderOptions;
+import org.facecensus.spi.inference.ExecutionDevice;
+
+/**
+ * Detect → landmarks → align → classify, for one image or a batch:
+ * <pre>{@code
+ * try (FaceAnalyzer analyzer = FaceAnalyzer.builder().detector("blazeface").landmarks("landmark68-net")
+ *         .classifier("faceapi-agegender").build()) {
+ *     for (AnalyzedFace face : analyzer.analyze(FaceCensus.loadImage(photo)).faces()) {
+ *         System.out.println(face.box() + " " + face.gender().map(g -> g.gender()).orElse(null));
+ *     }
+ * }
+ * }</pre>
+ * Every face keeps the aligner's crop (the one kept for outputs) and is classified on the input its
+ * classifier asks for ({@link GenderClassifier#predict}: its own crop, the aligner's, or each member's).
+ * A face whose landmarks, alignment or classification fails keeps its box and gets a problem; the other
+ * faces go on. A missing or corrupt model is thrown, since every face would fail the same way.
+ *
+ * <p>Defaults: the detector chosen by {@code -Dfacecensus.detector}, else the highest priority; no landmark
+ * detector (the detector's keypoints are used); aligner {@value #DEFAULT_ALIGNER} (224×224, eyes level,
+ * from any eye keypoints; no model file); no classifier.
+ *
+ * <p>Thread-safety: thread-safe (its components are); share one analyzer between threads. {@link #close()}
+ * closes the components it created (not those handed to the builder as instances) and is idempotent.
+ */
+public final class FaceAnalyzer implements AutoCloseable {
+    /** The aligner every FaceCensus command and the analyzer use unless told otherwise; permissively licensed. */
+    public static final String DEFAULT_ALIGNER = "similarity-5pt";
+
+    private final FaceDetector detector;
+    private final LandmarkDetector landmarks;
+    private final FaceAligner aligner;
+    private final GenderClassifier classifier;
+    private final List<AutoCloseable> owned;
+    private volatile boolean closed;
+
+    private FaceAnalyzer(FaceDetector detector, LandmarkDetector landmarks, FaceAligner aligner,
+                         GenderClassifier classifier, List<AutoCloseable> owned) {
+        this.detector = detector;
+        this.landmarks = landmarks;
+        this.aligner = aligner;
+        this.classifier = classifier;
+        this.owned = List.copyOf(owned);
+    }
+
+    /** A builder whose names resolve against {@link FaceCensus#defaults()}. */
+    public static Builder builder() {
+        return FaceCensus.defaults().analyzer();
+    }
+
+    /** A builder whose names resolve against {@code census}; prefer {@link FaceCensus#analyzer()}. */
+    public static Builder builder(FaceCensus census) {
+        return new Builder(census);
+    }
+
+    /** The detector's name. */
+    public String detectorName() {
+        return detector.name();
+    }
+
+    /** The landmark detector's name, when one runs. */
+    public Optional<String> landmarksName() {
+        return Optional.ofNullable(landmarks).map(LandmarkDetector::name);
+    }
+
+    /** The aligner's name, when one runs. */
+    public Optional<String> alignerName() {
+        return Optional.ofNullable(aligner).map(FaceAligner::name);
+    }
+
+    /** The gender classifier's name, when one runs. */
+    public Optional<String> classifierName() {
+        return Optional.ofNullable(classifier).map(GenderClassifier::name);
+    }
+
+    /** The detector's settings in effect, for the {@code params} of outputs. */
+    public Map<String, Object> detectorParameters() {
+        return detector.parameters();
+    }
+
+    /** The models of the detector and the landmark detector. */
+    public List<ModelInfo> detectionModels() {
+        Set<ModelInfo> models = new LinkedHashSet<>(detector.models());
+        if (landmarks != null) {
+            models.addAll(landmarks.models());
+        }
+        return List.copyOf(models);
+    }
+
+    /** Every model the analyzer uses, the classifier's included. */
+    public List<ModelInfo> models() {
+        Set<ModelInfo> models = new LinkedHashSet<>(detectionModels());
+        if (classifier != null) {
+            models.addAll(classifier.models());
+        }
+        return List.copyOf(models);
+    }
+
+    /**
+     * The faces of one image.
+     *
+     * @throws FaceCensusException when detection itself fails (the whole image is lost)
+     */
+    public FaceAnalysis analyze(RgbImage image) {
+        return analyze(List.of(image)).get(0);
+    }
+
+    /**
+     * The faces of several images, classified in one batch (as few network runs as the classifier allows).
+     *
+     * @throws FaceCensusException when detection fails on any of them; analyse images one by one to keep
+     *                             the others
+     */
+    public List<FaceAnalysis> analyze(List<RgbImage> images) {
+        if (closed) {
+            throw new FaceCensusException("This FaceAnalyzer is closed; build a new one.");
+        }
+        List<Partial> partials = new ArrayList<>(images.size());
+        List<FaceToClassify> toClassify = new ArrayList<>();
+        for (RgbImage image : images) {
+            Partial p = locateAndAlign(image);
+            partials.add(p);
+            for (int j = 0; j < p.faces.size(); j++) {
+                toClassify.add(new FaceToClassify(image, p.located.get(j), p.aligned.get(j)));
+            }
+        }
+        long t = System.nanoTime();
+        List<GenderVerdict> verdicts = classifier == null || toClassify.isEmpty() ? List.of()
+                : classifier.predict(toClassify);
+        double classifyMillisPerFace = toClassify.isEmpty() ? 0 : (System.nanoTime() - t) / 1e6 / toClassify.size();
+        List<FaceAnalysis> out = new ArrayList<>(images.size());
+        int k = 0;
+        for (Partial p : partials) {
+            List<AnalyzedFace> faces = new ArrayList<>(p.faces.size());
+            for (int j = 0; j < p.faces.size(); j++) {
+                List<String> problems = new ArrayList<>(p.problems.get(j));
+                Optional<GenderVerdict> verdict = verdicts.isEmpty() ? Optional.empty() : Optional.of(verdicts.get(k));
+                k++;
+                // When alignment already failed, its message says why the classifier had no crop.
+                verdict.flatMap(GenderVerdict::problem).filter(x -> problems.isEmpty()).ifPresent(problems::add);
+                faces.add(new AnalyzedFace(p.faces.get(j), p.located.get(j), p.aligned.get(j),
+                        verdict.flatMap(GenderVerdict::prediction),
+                        verdict.map(GenderVerdict::age).orElse(OptionalDouble.empty()), problems));
+            }
+            out.add(new FaceAnalysis(p.image.width(), p.image.height(), faces, p.detections.timings(),
+                    p.landmarkMillis, p.alignMillis, classifyMillisPerFace * p.faces.size()));
+        }
+        return out;
+    }
+
+    /** One image after detection, landmarks and alignment, before classification. */
+    private static final class Partial {
+        RgbImage image;
+        Detections detections;
+        final List<DetectedFace> faces = new ArrayList<>();
+        final List<DetectedFace> located = new ArrayList<>();
+        final List<Optional<AlignedFace>> aligned = new ArrayList<>();
+        final List<List<String>> problems = new ArrayList<>();
+        double landmarkMillis;
+        double alignMillis;
+    }
+
+    private Partial locateAndAlign(RgbImage image) {
+        Partial p = new Partial();
+        p.image = image;
+        p.detections = detector.detect(image);
+        long landmarkNanos = 0;
+        long alignNanos = 0;
+        for (DetectedFace found : p.detections.faces()) {
+            List<String> problems = new ArrayList<>();
+            DetectedFace face = found;
+            if (landmarks != null) {
+                long t = System.nanoTime();
+                Optional<DetectedFace> withPoints = stage(problems, "landmarks failed",
+                        () -> new DetectedFace(found.box(), landmarks.locate(image, found.box())));
+                face = withPoints.orElse(found);
+                landmarkNanos += System.nanoTime() - t;
+            }
+            Optional<AlignedFace> crop = Optional.empty();
+            if (aligner != null) {
+                long t = System.nanoTime();
+                DetectedFace toAlign = face;
+                crop = stage(problems, "alignment failed", () -> aligner.align(image, toAlign));
+                alignNanos += System.nanoTime() - t;
+            }
+            p.faces.add(found);
+            p.located.add(face);
+            p.aligned.add(crop);
+            p.problems.add(problems);
+        }
+        p.landmarkMillis = landmarkNanos / 1e6;
+        p.alignMillis = alignNanos / 1e6;
+        return p;
+    }
+
+    /** Runs one per-face stage; its failure becomes a problem of the face, except a model's, which stops all. */
+    private static <T> Optional<T> stage(List<String> problems, String what, java.util.function.Supplier<T> work) {
+        try {
+            return Optional.of(work.get());
+        } catch (ModelMissingException | ModelIntegrityException e) {
+            throw e;
+        } catch (FaceCensusException e) {
+            problems.add(what + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        FaceCensusException failure = null;
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new FaceCensusException("closing the face analyzer failed: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * The components of a {@link FaceAnalyzer} and what they are built with. Each component is given by
+     * provider name (the analyzer creates and closes it), as an instance (the caller keeps ownership), or
+     * switched off ({@code noLandmarks()}, {@code noAligner()}, {@code noClassifier()}).
+     *
+     * <p>Thread-safety: not thread-safe; build on one thread.
+     */
+    public static final class Builder {
+        private final FaceCensus census;
+        private Choice<FaceDetector> detector = Choice.byDefault();
+        private Choice<LandmarkDetector> landmarks = Choice.none();
+        private Choice<FaceAligner> aligner = Choice.named(DEFAULT_ALIGNER);
+        private Choice<GenderClassifier> classifier = Choice.none();
+        private ProviderContext context;
+        private final List<ProviderOptions> options = new ArrayList<>();
+
+        private Builder(FaceCensus census) {
+            this.census = Objects.requireNonNull(census, "census");
+            this.context = census.context();
+        }
+
+        /** The detector by provider name (null: {@code -Dfacecensus.detector}, else the highest priority). */
+        public Builder detector(String name) {
+            detector = name == null ? Choice.byDefault() : Choice.named(name);
+            return this;
+        }
+
+        /** A detector the caller made and keeps ownership of. */
+        public Builder detector(FaceDetector instance) {
+            detector = Choice.given(instance);
+            return this;
+        }
+
+        /** The landmark detector by provider name, e.g. {@code landmark68-net}. */
+        public Builder landmarks(String name) {
+            landmarks = Choice.named(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        public Builder landmarks(LandmarkDetector instance) {
+            landmarks = Choice.given(instance);
+            return this;
+        }
+
+        /** Use the detector's own keypoints (the default). */
+        public Builder noLandmarks() {
+            landmarks = Choice.none();
+            return this;
+        }
+
+        /** The aligner by provider name (default {@value #DEFAULT_ALIGNER}). */
+        public Builder aligner(String name) {
+            aligner = Choice.named(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        public Builder aligner(FaceAligner instance) {
+            aligner = Choice.given(instance);
+            return this;
+        }
+
+        /** No aligned crops (a classifier that cuts its own crop still works). */
+        public Builder noAligner() {
+            aligner = Choice.none();
+            return this;
+        }
+
+        /** The gender classifier by provider name, e.g. {@code faceapi-agegender}. */
+        public Builder classifier(String name) {
+            classifier = Choice.named(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        public Builder classifier(GenderClassifier instance) {
+            classifier = Choice.given(instance);
+            return this;
+        }
+
+        public Builder noClassifier() {
+            classifier = Choice.none();
+            return this;
+        }
+
+        /** Smallest face side to look for, in image pixels (every detector understands it). */
+        public Builder minFace(double pixels) {
+            context = context.withDetectorOptions(context.detectorOptions().withMinFaceSize(pixels));
+            return this;
+        }
+
+        /** Drop detections scoring below this, on the detector's own scale. */
+        public Builder minScore(double score) {
+            context = context.withDetectorOptions(context.detectorOptions().withMinScore(score));
+            return this;
+        }
+
+        public Builder device(ExecutionDevice device) {
+            context = context.withDevice(device);
+            return this;
+        }
+
+        public Builder modelStore(ModelStore store) {
+            context = context.withModels(store);
+            return this;
+        }
+
+        /**
+         * A chosen provider's own typed options, e.g. {@code DlibHogOptions.upsample(0)}. Options that no chosen
+         * provider reads are refused at {@link #build()}, so a setting is never silently ignored.
+         */
+        public Builder options(ProviderOptions providerOptions) {
+            context = context.withOptions(providerOptions);
+            options.removeIf(o -> o.getClass() == providerOptions.getClass());
+            options.add(providerOptions);
+            return this;
+        }
+
+        /**
+         * Creates the components; on failure the ones already created are closed again.
+         *
+         * @throws FaceCensusException when a name is unknown (the message lists what is available) or options
+         *                             were given that no chosen provider reads
+         */
+        public FaceAnalyzer build() {
+            checkOptionsApply();
+            List<AutoCloseable> owned = new ArrayList<>();
+            try {
+                FaceDetector d = create(detector, owned, n -> census.detectors().select(n).create(context));
+                LandmarkDetector l = create(landmarks, owned, n -> census.landmarkDetectors().select(n).create(context));
+                FaceAligner a = create(aligner, owned, n -> census.aligners().select(n).create(context));
+                GenderClassifier c = create(classifier, owned, n -> census.genderClassifiers().select(n).create(context));
+                return new FaceAnalyzer(d, l, a, c, owned);
+            } catch (RuntimeException e) {
+                for (AutoCloseable c : owned) {
+                    try {
+                        c.close();
+                    } catch (Exception suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+        }
+
+        private void checkOptionsApply() {
+            for (ProviderOptions o : options) {
+                List<NamedProvider<?>> chosen = new ArrayList<>();
+                detector.name(census.detectors()::select).ifPresent(chosen::add);
+                landmarks.name(census.landmarkDetectors()::select).ifPresent(chosen::add);
+                aligner.name(census.aligners()::select).ifPresent(chosen::add);
+                classifier.name(census.genderClassifiers()::select).ifPresent(chosen::add);
+                if (chosen.stream().noneMatch(p -> p.optionTypes().contains(o.getClass()))) {
+                    throw new FaceCensusException(o.getClass().getSimpleName() + " were given, but none of the chosen"
+                            + " providers (" + chosen.stream().map(NamedProvider::name).toList() + ") reads them;"
+                            + " choose the provider they belong to, or drop them.");
+                }
+            }
+        }
+
+        private static <T extends AutoCloseable> T create(Choice<T> choice, List<AutoCloseable> owned,
+                                                         Function<String, T> byName) {
+            if (choice.instance != null) {
+                return choice.instance;
+            }
+            if (!choice.enabled) {
+                return null;
+            }
+            T made = byName.apply(choice.name);
+            owned.add(made);
+            return made;
+        }
+    }
+
+    /** A component given by name (null: the registry's default), as an instance, or switched off. */
+    private record Choice<T>(boolean enabled, String name, T instance) {
+        static <T> Choice<T> byDefault() {
+            return new Choice<>(true, null, null);
+        }
+
+        static <T> Choice<T> named(String name) {
+            return new Choice<>(true, name, null);
+        }
+
+        static <T> Choice<T> given(T instance) {
+            return new Choice<>(true, null, Objects.requireNonNull(instance, "instance"));
+        }
+
+        static <T> Choice<T> none() {
+            return new Choice<>(false, null, null);
+        }
+
+        /** The provider this choice will create from, when it creates one. */
+        <P> Optional<P> name(Function<String, P> select) {
+            return enabled && instance == null ? Optional.of(select.apply(name)) : Optional.empty();
+        }
+    }
+}
