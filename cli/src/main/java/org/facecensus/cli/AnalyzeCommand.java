@@ -6,19 +6,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.facecensus.FaceCensus;
+import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.census.Census;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.run.CensusResult;
-import org.facecensus.census.run.CensusRun;
-import org.facecensus.census.run.CensusSettings;
-import org.facecensus.census.run.PipelineSettings;
 import org.facecensus.census.run.RunListener;
-import org.facecensus.census.run.StatisticsSummariser;
-import org.facecensus.census.stats.ClassifierErrorRates;
-import org.facecensus.census.stats.StatsOptions;
-import org.facecensus.model.ModelStore;
-import org.facecensus.spi.ProviderContext;
 import org.facecensus.spi.inference.ExecutionDevice;
-import org.facecensus.text.DescriptionMiner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,18 +45,18 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--detector", paramLabel = "NAME",
             description = "Face detector (default ${DEFAULT-VALUE}).")
-    String detector = PipelineSettings.DEFAULT_DETECTOR;
+    String detector = Census.DEFAULT_DETECTOR;
 
     @Option(names = "--landmarks", paramLabel = "NAME|none",
             description = "Landmark detector run in every face box (default ${DEFAULT-VALUE}; 'none': the detector's keypoints).")
-    String landmarks = PipelineSettings.DEFAULT_LANDMARKS;
+    String landmarks = Census.DEFAULT_LANDMARKS;
 
     @Option(names = "--aligner", paramLabel = "NAME", description = "Aligner for the crops (default ${DEFAULT-VALUE}; 'none': no crops).")
-    String aligner = PipelineSettings.DEFAULT_ALIGNER;
+    String aligner = FaceAnalyzer.DEFAULT_ALIGNER;
 
     @Option(names = "--classifier", paramLabel = "SPEC", description = "Gender classifier (default ${DEFAULT-VALUE}; 'none': count faces only): "
             + org.facecensus.classify.spec.GenderClassifierSpec.HELP + ".")
-    String classifier = PipelineSettings.DEFAULT_CLASSIFIER;
+    String classifier = Census.DEFAULT_CLASSIFIER;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Images analysed in parallel (default: the number of processors, here ${DEFAULT-VALUE}).")
@@ -88,16 +81,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--threads and --min-tag-items must be at least 1");
         }
-        CensusSettings settings = new CensusSettings(collection, metadata, out,
-                new PipelineSettings(detector, landmarks, aligner, classifier), evaluation, minTagItems, threads);
-        ClassifierErrorRates rates = evaluation == null ? null : ClassifierErrorRates.read(evaluation);
-        DescriptionMiner miner = FaceCensus.descriptionMiners().all().isEmpty() ? null : FaceCensus.descriptionMiner(null);
-        StatsOptions defaults = StatsOptions.defaults();
-        StatsOptions options = new StatsOptions(minTagItems, rates, defaults.bootstrapSamples(), defaults.seed(), miner);
         ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev);
-        CensusResult result = new CensusRun(settings, new StatisticsSummariser(options), new ProgressListener(stderr),
-                context).run();
+        FaceCensus census = FaceCensus.builder().device(dev).build();
+        Census run = Census.of(collection).out(out).threads(threads).minTagItems(minTagItems)
+                .analyzer(Components.analyzer(census, detector, landmarks, aligner, classifier))
+                .listener(new ProgressListener(stderr));
+        if (metadata != null) {
+            run.catalogue(metadata);
+        }
+        if (evaluation != null) {
+            run.evaluation(evaluation);
+        }
+        CensusResult result = run.run();
         printSummary(stdout, result);
         return 0;
     }

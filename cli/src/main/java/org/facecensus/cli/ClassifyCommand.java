@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.facecensus.FaceCensus;
 import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.GenderPrediction;
-import org.facecensus.census.run.FacePipeline;
-import org.facecensus.census.run.PipelineSettings;
+import org.facecensus.analysis.AnalyzedFace;
+import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.census.Census;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.spec.GenderClassifierSpec;
 import org.facecensus.classify.transfer.TransferGenderClassifier;
@@ -20,7 +22,6 @@ import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
-import org.facecensus.model.ModelStore;
 import org.facecensus.spi.ProviderContext;
 import org.facecensus.spi.inference.ExecutionDevice;
 import picocli.CommandLine;
@@ -66,7 +67,7 @@ final class ClassifyCommand implements Callable<Integer> {
     String detectorName;
 
     @Option(names = "--landmarks", paramLabel = "NAME", description = "Landmark detector run on each box (default "
-            + PipelineSettings.DEFAULT_LANDMARKS + ", which face-api's classifier cuts its crop from; 'none' to skip).")
+            + Census.DEFAULT_LANDMARKS + ", which face-api's classifier cuts its crop from; 'none' to skip).")
     String landmarksName;
 
     @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "imutils-eyes",
@@ -92,11 +93,12 @@ final class ClassifyCommand implements Callable<Integer> {
             return 0;
         }
         ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev);
+        FaceCensus census = FaceCensus.builder().device(dev).build();
+        ProviderContext context = census.context();
         ImageLoader loader = ImageLoader.defaults();
         try (GenderClassifier classifier = backboneFile == null ? GenderClassifierSpec.open(model, context)
                      : TransferGenderClassifier.open(Path.of(model), context, backboneFile);
-             LazyPipeline photos = new LazyPipeline(context, classifier)) {
+             LazyAnalyzer photos = new LazyAnalyzer(census, classifier)) {
             List<Object> models = classifier.models().stream().map(m -> (Object) Json.model(m)).toList();
             for (Path file : files) {
                 RgbImage image;
@@ -128,8 +130,8 @@ final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void classifyPhoto(PrintWriter out, FacePipeline pipeline, Path file, RgbImage image, List<Object> models) {
-        List<FacePipeline.Face> faces = pipeline.analyse(image);
+    private static void classifyPhoto(PrintWriter out, FaceAnalyzer analyzer, Path file, RgbImage image, List<Object> models) {
+        List<AnalyzedFace> faces = analyzer.analyze(image).faces();
         if (faces.isEmpty()) {
             Map<String, Object> none = new LinkedHashMap<>();
             none.put("file", file.toString());
@@ -138,11 +140,9 @@ final class ClassifyCommand implements Callable<Integer> {
             return;
         }
         for (int j = 0; j < faces.size(); j++) {
-            FacePipeline.Face face = faces.get(j);
-            Map<String, Object> f = entry(file, j, face.found().box(), face.prediction(), models);
-            if (!face.error().isEmpty()) {
-                f.put("error", face.error());
-            }
+            AnalyzedFace face = faces.get(j);
+            Map<String, Object> f = entry(file, j, face.box(), face.gender().orElse(null), models);
+            face.error().ifPresent(e -> f.put("error", e));
             out.println(Json.line(f));
         }
     }
@@ -171,30 +171,30 @@ final class ClassifyCommand implements Callable<Integer> {
         return o;
     }
 
-    /** The photo pipeline, opened on first need (aligned faces need none), around the command's classifier. */
-    private final class LazyPipeline implements AutoCloseable {
-        private final ProviderContext context;
+    /** The photo analyzer, built on first need (aligned faces need none), around the command's classifier. */
+    private final class LazyAnalyzer implements AutoCloseable {
+        private final FaceCensus census;
         private final GenderClassifier classifier;
-        private FacePipeline pipeline;
+        private FaceAnalyzer analyzer;
 
-        LazyPipeline(ProviderContext context, GenderClassifier classifier) {
-            this.context = context;
+        LazyAnalyzer(FaceCensus census, GenderClassifier classifier) {
+            this.census = census;
             this.classifier = classifier;
         }
 
-        FacePipeline get() {
-            if (pipeline == null) {
-                pipeline = FacePipeline.open(new PipelineSettings(detectorName,
-                        landmarksName, alignerName, PipelineSettings.NONE),
-                        context, classifier);
+        FaceAnalyzer get() {
+            if (analyzer == null) {
+                analyzer = Components.analyzer(census, detectorName,
+                        landmarksName == null ? Census.DEFAULT_LANDMARKS : landmarksName, alignerName, null)
+                        .classifier(classifier).build();
             }
-            return pipeline;
+            return analyzer;
         }
 
         @Override
         public void close() {
-            if (pipeline != null) {
-                pipeline.close();
+            if (analyzer != null) {
+                analyzer.close();
             }
         }
     }

@@ -19,9 +19,6 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 
 import org.facecensus.FaceCensusException;
-import org.facecensus.census.run.FacePipeline;
-import org.facecensus.census.run.PipelineSettings;
-import org.facecensus.detect.DetectorOptions;
 import org.facecensus.detectors.dlib.hog.DlibHogOptions;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -31,11 +28,13 @@ import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
-import org.facecensus.model.ModelStore;
 import org.facecensus.spi.FaceDetectorProvider;
-import org.facecensus.spi.ProviderContext;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.FaceCensus;
+import org.facecensus.analysis.AnalyzedFace;
+import org.facecensus.analysis.FaceAnalysis;
+import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.classify.GenderPrediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -117,7 +116,7 @@ final class DetectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (listDetectors) {
-            for (FaceDetectorProvider p : FaceCensus.detectors().all()) {
+            for (FaceDetectorProvider p : FaceCensus.defaults().detectors().all()) {
                 out.printf("%-18s priority %3d  %s%n", p.name(), p.priority(), p.description());
             }
             out.flush();
@@ -127,7 +126,8 @@ final class DetectCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-        FaceDetectorProvider provider = FaceCensus.detectors().select(detectorName);
+        FaceCensus census = FaceCensus.builder().device(dev).build();
+        FaceDetectorProvider provider = census.detectors().select(detectorName);
         ImageLoader loader = ImageLoader.defaults().withMaxPixels(maxPixels).withExifOrientation(!noExifOrientation);
         List<Path> files = InputFiles.expand(paths);
         if (files.isEmpty()) {
@@ -138,21 +138,23 @@ final class DetectCommand implements Callable<Integer> {
             Files.createDirectories(cropsDir);
         }
         Progress progress = new Progress(System.err, files.size());
-        DetectorOptions options = DetectorOptions.defaults();
+        FaceAnalyzer.Builder components = Components.analyzer(census, provider.name(),
+                landmarksName == null ? Components.NONE : landmarksName,
+                alignerName == null ? Components.NONE : alignerName,
+                genderName == null ? Components.NONE : genderName);
         if (minFace != null) {
-            options = options.withMinFaceSize(minFace);
+            components.minFace(minFace);
         }
         if (minScore != null) {
-            options = options.withMinScore(minScore);
+            components.minScore(minScore);
         }
-        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev, options);
         if (upsample != null || scale != null) {
             if (!provider.optionTypes().contains(DlibHogOptions.class)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--upsample and --scale are dlib-hog's options; detector " + provider.name() + " does not take them");
             }
             try {
-                context = context.withOptions(new DlibHogOptions(
+                components.options(new DlibHogOptions(
                         upsample == null ? OptionalInt.empty() : OptionalInt.of(upsample),
                         scale == null ? OptionalDouble.empty() : OptionalDouble.of(scale)));
             } catch (IllegalArgumentException e) {
@@ -166,11 +168,7 @@ final class DetectCommand implements Callable<Integer> {
         if (alignedDir != null) {
             Files.createDirectories(alignedDir);
         }
-        PipelineSettings components = new PipelineSettings(provider.name(),
-                landmarksName == null ? PipelineSettings.NONE : landmarksName,
-                alignerName == null ? PipelineSettings.NONE : alignerName,
-                genderName == null ? PipelineSettings.NONE : genderName);
-        try (FacePipeline pipeline = FacePipeline.open(components, context)) {
+        try (FaceAnalyzer pipeline = components.build()) {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "facecensus-detect");
                 t.setDaemon(true);
@@ -209,7 +207,7 @@ final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    private String processOne(FacePipeline pipeline, ImageLoader loader, Path file) {
+    private String processOne(FaceAnalyzer pipeline, ImageLoader loader, Path file) {
         long t0 = System.nanoTime();
         RgbImage image;
         try {
@@ -218,9 +216,9 @@ final class DetectCommand implements Callable<Integer> {
             return error(file, e.getMessage(), e.problem().name());
         }
         double decodeMs = (System.nanoTime() - t0) / 1e6;
-        FacePipeline.Analysis analysis;
+        FaceAnalysis analysis;
         try {
-            analysis = pipeline.analyseTimed(image);
+            analysis = pipeline.analyze(image);
         } catch (FaceCensusException e) {
             if (e instanceof org.facecensus.model.ModelMissingException
                     || e instanceof org.facecensus.model.ModelIntegrityException) {
@@ -228,46 +226,42 @@ final class DetectCommand implements Callable<Integer> {
             }
             return error(file, "detection failed: " + e.getMessage(), "DETECTION_FAILED");
         }
-        PipelineSettings components = pipeline.settings();
-        boolean landmarks = !components.landmarks().isEmpty();
-        boolean aligned = !components.aligner().equals(PipelineSettings.NONE);
-        boolean classified = !components.classifier().equals(PipelineSettings.NONE);
+        boolean landmarks = pipeline.landmarksName().isPresent();
+        boolean aligned = pipeline.alignerName().isPresent();
+        boolean classified = pipeline.classifierName().isPresent();
         Map<String, Object> elapsed = new LinkedHashMap<>();
         elapsed.put("decode", Json.round(decodeMs, 2));
-        elapsed.putAll(Json.timings(analysis.detections().timings()));
-        elapsed.put("detect", Json.round(analysis.detections().timings().total(), 2));
+        elapsed.putAll(Json.timings(analysis.detection()));
+        elapsed.put("detect", Json.round(analysis.detection().total(), 2));
         List<Map<String, Object>> faces = new ArrayList<>();
         java.util.Set<ModelInfo> classifierModels = new java.util.LinkedHashSet<>();
         int j = 0;
-        for (FacePipeline.Face face : analysis.faces()) {
-            Map<String, Object> f = Json.face(face.detection());
+        for (AnalyzedFace face : analysis.faces()) {
+            Map<String, Object> f = Json.face(face.located());
             if (landmarks) {
-                face.found().landmarks().ifPresent(k -> f.put("keypoints", Json.points(k)));
+                face.detected().landmarks().ifPresent(k -> f.put("keypoints", Json.points(k)));
             }
-            FaceBox box = face.found().box();
+            FaceBox box = face.box();
             if (cropsDir != null) {
                 f.put("crop", writeJpeg(cropsDir, ImageOps.crop(image, (int) Math.floor(box.x()),
                         (int) Math.floor(box.y()), Math.max(1, (int) Math.round(box.width())),
                         Math.max(1, (int) Math.round(box.height())), 0), file, j).toString());
             }
-            if (face.aligned() != null) {
-                f.put("aligned", writeJpeg(alignedDir, face.aligned().crop(), file, j).toString());
+            if (face.aligned().isPresent()) {
+                f.put("aligned", writeJpeg(alignedDir, face.aligned().get().crop(), file, j).toString());
                 List<Double> transform = new ArrayList<>();
-                for (double v : face.aligned().transform()) {
+                for (double v : face.aligned().get().transform()) {
                     transform.add(Json.round(v, 6));
                 }
                 f.put("transform", transform);
             }
-            if (!face.error().isEmpty()) {
-                f.put("error", face.error());
-            }
-            if (face.prediction() != null) {
-                f.put("gender", face.prediction().gender().name().toLowerCase(java.util.Locale.ROOT));
-                f.put("genderProbability", Json.round(face.prediction().probability(), 4));
-                if (!Double.isNaN(face.age())) {
-                    f.put("age", Json.round(face.age(), 2));
-                }
-                classifierModels.add(face.prediction().model());
+            face.error().ifPresent(e -> f.put("error", e));
+            if (face.gender().isPresent()) {
+                GenderPrediction prediction = face.gender().get();
+                f.put("gender", prediction.gender().name().toLowerCase(java.util.Locale.ROOT));
+                f.put("genderProbability", Json.round(prediction.probability(), 4));
+                face.age().ifPresent(age -> f.put("age", Json.round(age, 2)));
+                classifierModels.add(prediction.model());
             }
             faces.add(f);
             j++;
@@ -288,18 +282,18 @@ final class DetectCommand implements Callable<Integer> {
         o.put("width", image.width());
         o.put("height", image.height());
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("detector", components.detector());
+        params.put("detector", pipeline.detectorName());
         params.putAll(pipeline.detectorParameters());
         params.put("exif_orientation", !noExifOrientation);
         o.put("params", params);
         if (landmarks) {
-            params.put("landmarks", components.landmarks());
+            params.put("landmarks", pipeline.landmarksName().get());
         }
         if (aligned) {
-            params.put("aligner", components.aligner());
+            params.put("aligner", pipeline.alignerName().get());
         }
         if (classified) {
-            params.put("gender", components.classifier());
+            params.put("gender", genderName);
         }
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelInfo m : pipeline.detectionModels()) {

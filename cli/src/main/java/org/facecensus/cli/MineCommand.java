@@ -91,7 +91,7 @@ final class MineCommand implements Callable<Integer> {
         if (csv && !counts) {
             throw new ParameterException(spec.commandLine(), "--csv formats the --counts table; add --counts");
         }
-        List<String> modes = FaceCensus.descriptionMiners().all().stream().map(DescriptionMinerProvider::name).toList();
+        List<String> modes = FaceCensus.defaults().descriptionMiners().all().stream().map(DescriptionMinerProvider::name).toList();
         if (!modes.contains(mode)) {
             throw new ParameterException(spec.commandLine(), "Unknown --mode '" + mode + "'; available: " + modes);
         }

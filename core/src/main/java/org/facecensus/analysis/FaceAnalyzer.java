@@ -61,11 +61,13 @@ public final class FaceAnalyzer implements AutoCloseable {
     private final LandmarkDetector landmarks;
     private final FaceAligner aligner;
     private final GenderClassifier classifier;
+    private final String classifierSpec;
     private final List<AutoCloseable> owned;
     private volatile boolean closed;
 
     private FaceAnalyzer(FaceDetector detector, LandmarkDetector landmarks, FaceAligner aligner,
-                         GenderClassifier classifier, List<AutoCloseable> owned) {
+                         GenderClassifier classifier, String classifierSpec, List<AutoCloseable> owned) {
+        this.classifierSpec = classifierSpec;
         this.detector = detector;
         this.landmarks = landmarks;
         this.aligner = aligner;
@@ -98,9 +100,9 @@ public final class FaceAnalyzer implements AutoCloseable {
         return Optional.ofNullable(aligner).map(FaceAligner::name);
     }
 
-    /** The gender classifier's name, when one runs. */
+    /** The gender classifier's name (for one made from a spec, the spec), when one runs. */
     public Optional<String> classifierName() {
-        return Optional.ofNullable(classifier).map(GenderClassifier::name);
+        return Optional.ofNullable(classifier).map(c -> classifierSpec != null ? classifierSpec : c.name());
     }
 
     /** The detector's settings in effect, for the {@code params} of outputs. */
@@ -336,6 +338,18 @@ public final class FaceAnalyzer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A classifier made by {@code factory} with this builder's context when the analyzer is built, and
+         * closed with it: for classifiers that are not providers (a trained head file, a two-model filter).
+         *
+         * @param spec how the classifier was asked for (e.g. {@code faceapi-agegender,head.json@0.9}); it is
+         *             {@link FaceAnalyzer#classifierName()}, so outputs record what the user gave
+         */
+        public Builder classifier(String spec, Function<ProviderContext, GenderClassifier> factory) {
+            classifier = Choice.made(Objects.requireNonNull(spec, "spec"), factory);
+            return this;
+        }
+
         public Builder noClassifier() {
             classifier = Choice.none();
             return this;
@@ -388,7 +402,7 @@ public final class FaceAnalyzer implements AutoCloseable {
                 LandmarkDetector l = create(landmarks, owned, n -> census.landmarkDetectors().select(n).create(context));
                 FaceAligner a = create(aligner, owned, n -> census.aligners().select(n).create(context));
                 GenderClassifier c = create(classifier, owned, n -> census.genderClassifiers().select(n).create(context));
-                return new FaceAnalyzer(d, l, a, c, owned);
+                return new FaceAnalyzer(d, l, a, c, classifier.factory != null ? classifier.name : null, owned);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : owned) {
                     try {
@@ -416,7 +430,7 @@ public final class FaceAnalyzer implements AutoCloseable {
             }
         }
 
-        private static <T extends AutoCloseable> T create(Choice<T> choice, List<AutoCloseable> owned,
+        private <T extends AutoCloseable> T create(Choice<T> choice, List<AutoCloseable> owned,
                                                          Function<String, T> byName) {
             if (choice.instance != null) {
                 return choice.instance;
@@ -424,33 +438,40 @@ public final class FaceAnalyzer implements AutoCloseable {
             if (!choice.enabled) {
                 return null;
             }
-            T made = byName.apply(choice.name);
+            T made = choice.factory != null ? choice.factory.apply(context) : byName.apply(choice.name);
             owned.add(made);
             return made;
         }
     }
 
-    /** A component given by name (null: the registry's default), as an instance, or switched off. */
-    private record Choice<T>(boolean enabled, String name, T instance) {
+    /**
+     * A component given by name (null: the registry's default), as an instance, made by a factory, or
+     * switched off.
+     */
+    private record Choice<T>(boolean enabled, String name, T instance, Function<ProviderContext, T> factory) {
         static <T> Choice<T> byDefault() {
-            return new Choice<>(true, null, null);
+            return new Choice<>(true, null, null, null);
         }
 
         static <T> Choice<T> named(String name) {
-            return new Choice<>(true, name, null);
+            return new Choice<>(true, name, null, null);
         }
 
         static <T> Choice<T> given(T instance) {
-            return new Choice<>(true, null, Objects.requireNonNull(instance, "instance"));
+            return new Choice<>(true, null, Objects.requireNonNull(instance, "instance"), null);
+        }
+
+        static <T> Choice<T> made(String label, Function<ProviderContext, T> factory) {
+            return new Choice<>(true, label, null, Objects.requireNonNull(factory, "factory"));
         }
 
         static <T> Choice<T> none() {
-            return new Choice<>(false, null, null);
+            return new Choice<>(false, null, null, null);
         }
 
-        /** The provider this choice will create from, when it creates one. */
+        /** The provider this choice will create from, when it creates one by name. */
         <P> Optional<P> name(Function<String, P> select) {
-            return enabled && instance == null ? Optional.of(select.apply(name)) : Optional.empty();
+            return enabled && instance == null && factory == null ? Optional.of(select.apply(name)) : Optional.empty();
         }
     }
 }

@@ -2,23 +2,24 @@ package org.facecensus.examples;
 
 import java.nio.file.Path;
 
+import org.facecensus.census.Census;
 import org.facecensus.census.run.CensusResult;
-import org.facecensus.census.run.CensusRun;
-import org.facecensus.census.run.CensusSettings;
-import org.facecensus.census.run.PipelineSettings;
-import org.facecensus.census.run.RunListener;
-import org.facecensus.census.run.StatisticsSummariser;
-import org.facecensus.census.stats.StatsOptions;
 
-/** The README's census as a library call: what {@code facecensus analyze PHOTOS --metadata CSV --out DIR} does. */
+/**
+ * The README's census as a library call: what {@code facecensus analyze PHOTOS --metadata CSV --out DIR} does.
+ *
+ * <p>Thread-safety: stateless.
+ */
 public final class CollectionCensus {
     private CollectionCensus() {
     }
 
     public static CensusResult census(Path photos, Path catalogue, Path outDir) {
-        CensusSettings settings = new CensusSettings(photos, catalogue, outDir, PipelineSettings.defaults(),
-                null, 10, Runtime.getRuntime().availableProcessors());
-        return new CensusRun(settings, new StatisticsSummariser(StatsOptions.defaults()), RunListener.NONE, null).run();
+        Census census = Census.of(photos).out(outDir);
+        if (catalogue != null) {
+            census.catalogue(catalogue);
+        }
+        return census.run();
     }
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.facecensus.FaceCensus;
+import org.facecensus.analysis.AnalyzedFace;
 import org.facecensus.census.Composition;
 import org.facecensus.census.run.CensusResult;
 import org.facecensus.detect.DetectedFace;
@@ -29,6 +30,19 @@ class ExamplesTest {
     void threeLineExampleFindsTheThreeLabelledFaces() {
         List<DetectedFace> faces = FindFaces.findFaces(photo("2008_001322.jpg"));
         assertEquals(3, faces.size());
+    }
+
+    @Test
+    void oneImageEndToEndGivesEachFaceACropAGenderAndAnAge() {
+        List<AnalyzedFace> faces = AnalyzeOneImage.analyze(photo("2008_001322.jpg"));
+        assertEquals(3, faces.size());
+        for (AnalyzedFace face : faces) {
+            assertEquals(List.of(), face.problems());
+            assertEquals(224, face.aligned().orElseThrow().crop().width());
+            assertTrue(face.gender().orElseThrow().probability() >= 0.5);
+            assertTrue(face.age().orElseThrow() > 0, "face-api's net estimates an age");
+            assertEquals(68, face.landmarks().orElseThrow().points().size());
+        }
     }
 
     @Test

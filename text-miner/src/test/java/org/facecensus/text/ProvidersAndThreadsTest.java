@@ -26,7 +26,7 @@ class ProvidersAndThreadsTest {
 
     @Test
     void bothProvidersAreFoundAndDefaultWinsByPriority() {
-        List<String> names = FaceCensus.descriptionMiners().all().stream().map(DescriptionMinerProvider::name).toList();
+        List<String> names = FaceCensus.defaults().descriptionMiners().all().stream().map(DescriptionMinerProvider::name).toList();
         assertTrue(names.containsAll(List.of("study", "default")), names.toString());
         assertInstanceOf(StudyDescriptionMiner.class, FaceCensus.descriptionMiner("study"));
         assertInstanceOf(DefaultDescriptionMiner.class, FaceCensus.descriptionMiner("default"));

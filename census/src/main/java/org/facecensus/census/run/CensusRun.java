@@ -40,10 +40,12 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelIntegrityException;
 import org.facecensus.model.ModelMissingException;
-import org.facecensus.spi.ProviderContext;
+import org.facecensus.analysis.AnalyzedFace;
+import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.classify.GenderPrediction;
 
 /**
- * A whole collection analysed: every image through the {@link FacePipeline} in parallel, joined to
+ * A whole collection analysed: every image through a {@link FaceAnalyzer} in parallel, joined to
  * its catalogue record, written as faces.csv, faces.jsonl, items.csv, crops/, census.sqlite,
  * then summarised ({@link Summariser}) and described in run.json.
  *
@@ -53,6 +55,8 @@ import org.facecensus.spi.ProviderContext;
  * killed at any point and started again with the same settings analyses only what is missing and
  * writes the same bytes as an uninterrupted run. Starting it with other settings is refused.
  * Bad images and broken catalogue rows become per-item errors; the run goes on.
+ *
+ * <p>Start one with {@link org.facecensus.census.Census}, which resolves every setting once.
  *
  * <p>Thread-safety: one {@link #run()} at a time per instance; runs on different output folders
  * may proceed in parallel.
@@ -68,16 +72,17 @@ public final class CensusRun {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CensusRun.class);
 
     private final CensusSettings settings;
+    private final FaceAnalyzer analyzer;
     private final Summariser summariser;
     private final RunListener listener;
-    private final ProviderContext context;
     private final ImageLoader loader = ImageLoader.defaults();
 
-    public CensusRun(CensusSettings settings, Summariser summariser, RunListener listener, ProviderContext context) {
-        this.settings = settings;
-        this.summariser = summariser;
+    /** A run with {@code analyzer}, which the caller keeps ownership of. */
+    public CensusRun(CensusSettings settings, FaceAnalyzer analyzer, Summariser summariser, RunListener listener) {
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.analyzer = java.util.Objects.requireNonNull(analyzer, "analyzer");
+        this.summariser = java.util.Objects.requireNonNull(summariser, "summariser");
         this.listener = listener == null ? RunListener.NONE : listener;
-        this.context = context == null ? ProviderContext.defaults() : context;
     }
 
     public CensusResult run() {
@@ -99,8 +104,8 @@ public final class CensusRun {
         int analysedNow;
         List<ModelInfo> detectionModels;
         Map<String, Journal.Entry> done;
-        try (FacePipeline pipeline = FacePipeline.open(settings.pipeline(), context);
-             Journal journal = Journal.open(outDir.resolve("journal.jsonl"), resumeKey(settings, pipeline))) {
+        Map<String, String> fingerprint = settings.fingerprint(analyzer);
+        try (Journal journal = Journal.open(outDir.resolve("journal.jsonl"), resumeKey(fingerprint, analyzer))) {
             List<CollectionItem> pending = collection.items().stream()
                     .filter(i -> !isDone(journal, i)).toList();
             int resumedCount = collection.items().size() - pending.size();
@@ -109,9 +114,9 @@ public final class CensusRun {
                 LOG.info("resuming: {} of {} images were analysed by an earlier run", resumedCount,
                         collection.items().size());
             }
-            analyseAll(pipeline, journal, pending, crops);
+            analyseAll(journal, pending, crops);
             analysedNow = pending.size();
-            detectionModels = pipeline.detectionModels();
+            detectionModels = analyzer.detectionModels();
             done = new LinkedHashMap<>(journal.entries());
         }
         listener.analysed();
@@ -147,12 +152,12 @@ public final class CensusRun {
         String modelNames = String.join(";", models.keySet());
         OutputFiles.writeFaces(outDir, items, modelNames);
         OutputFiles.writeItems(outDir, items);
-        CensusDatabase.write(outDir.resolve("census.sqlite"), items, modelList, settings.fingerprint());
+        CensusDatabase.write(outDir.resolve("census.sqlite"), items, modelList, fingerprint);
         double writeSeconds = seconds(writeStart);
 
         RunInfo info = new RunInfo(settings.collection().toString(),
-                settings.metadata() == null ? "" : settings.metadata().toString(), settings.pipeline().detector(),
-                settings.pipeline().aligner(), settings.pipeline().classifier(),
+                settings.metadata() == null ? "" : settings.metadata().toString(), analyzer.detectorName(),
+                analyzer.alignerName().orElse(CensusSettings.NONE), analyzer.classifierName().orElse(CensusSettings.NONE),
                 settings.evaluation() == null ? "" : settings.evaluation().toString(), modelList, settings.threads(),
                 analysedNow, seconds(start));
         long summaryStart = System.nanoTime();
@@ -167,7 +172,7 @@ public final class CensusRun {
         CensusResult result = new CensusResult(outDir, info, items, collection.items().size(),
                 collection.items().size() - analysedNow, failed, withoutMetadata, collection.unmatched().size(),
                 collection.rowErrors().size(), unreadDates, warnings);
-        writeRunJson(result, scanSeconds, analyseSeconds, writeSeconds, summarySeconds);
+        writeRunJson(result, fingerprint, scanSeconds, analyseSeconds, writeSeconds, summarySeconds);
         return result;
     }
 
@@ -177,7 +182,7 @@ public final class CensusRun {
         return entry != null && entry.item().file().equals(item.file());
     }
 
-    private void analyseAll(FacePipeline pipeline, Journal journal, List<CollectionItem> pending, Path crops) {
+    private void analyseAll(Journal journal, List<CollectionItem> pending, Path crops) {
         if (pending.isEmpty()) {
             return;
         }
@@ -199,7 +204,7 @@ public final class CensusRun {
                 }
                 pool.execute(() -> {
                     try {
-                        Analysed analysed = analyseOne(pipeline, item, crops);
+                        Analysed analysed = analyseOne(item, crops);
                         journal.append(analysed.record(), analysed.models());
                         listener.itemDone(analysed.record());
                     } catch (Throwable t) {
@@ -237,16 +242,16 @@ public final class CensusRun {
     private record Analysed(ItemRecord record, List<ModelInfo> models) {
     }
 
-    private Analysed analyseOne(FacePipeline pipeline, CollectionItem item, Path crops) {
+    private Analysed analyseOne(CollectionItem item, Path crops) {
         RgbImage image;
         try {
             image = loader.load(item.path());
         } catch (ImageLoadException e) {
             return failed(item, e.getMessage().replace(item.path().toString(), item.file()), e.problem().name());
         }
-        List<FacePipeline.Face> faces;
+        List<AnalyzedFace> faces;
         try {
-            faces = pipeline.analyse(image);
+            faces = analyzer.analyze(image).faces();
         } catch (ModelMissingException | ModelIntegrityException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -256,24 +261,25 @@ public final class CensusRun {
         List<ModelInfo> models = new ArrayList<>();
         String cropBase = OutputFiles.fileSafe(item.itemId());
         for (int j = 0; j < faces.size(); j++) {
-            FacePipeline.Face face = faces.get(j);
+            AnalyzedFace face = faces.get(j);
             String cropPath = "";
-            if (face.aligned() != null) {
+            if (face.aligned().isPresent()) {
                 cropPath = "crops/" + cropBase + "_" + j + ".jpg";
-                writeJpeg(crops.resolve(cropBase + "_" + j + ".jpg"), face.aligned().crop());
+                writeJpeg(crops.resolve(cropBase + "_" + j + ".jpg"), face.aligned().get().crop());
             }
             Gender gender = Gender.UNKNOWN;
             double probability = Double.NaN;
-            if (face.prediction() != null) {
-                gender = face.prediction().gender();
-                probability = face.prediction().probability();
-                if (!models.contains(face.prediction().model())) {
-                    models.add(face.prediction().model());
+            if (face.gender().isPresent()) {
+                GenderPrediction prediction = face.gender().get();
+                gender = prediction.gender();
+                probability = prediction.probability();
+                if (!models.contains(prediction.model())) {
+                    models.add(prediction.model());
                 }
             }
-            FaceBox box = face.detection().box();
+            FaceBox box = face.box();
             records.add(new FaceRecord(item.itemId(), j, box.x(), box.y(), box.width(), box.height(), box.score(),
-                    gender, probability, cropPath, face.error()));
+                    gender, probability, cropPath, face.error().orElse("")));
         }
         return new Analysed(new ItemRecord(item.itemId(), item.file(), null, records, "", ""), models);
     }
@@ -301,14 +307,14 @@ public final class CensusRun {
      * What a resumed run must share with the interrupted one: the settings, and every model's sha256,
      * so that a head file retrained under the same name never mixes its labels with the old head's.
      */
-    private static Map<String, String> resumeKey(CensusSettings settings, FacePipeline pipeline) {
-        Map<String, String> key = new LinkedHashMap<>(settings.fingerprint());
-        key.put("models", pipeline.models().stream().map(m -> m.name() + " sha256 " + m.sha256()).sorted()
+    private static Map<String, String> resumeKey(Map<String, String> fingerprint, FaceAnalyzer analyzer) {
+        Map<String, String> key = new LinkedHashMap<>(fingerprint);
+        key.put("models", analyzer.models().stream().map(m -> m.name() + " sha256 " + m.sha256()).sorted()
                 .collect(java.util.stream.Collectors.joining("; ")));
         return key;
     }
 
-    private void writeRunJson(CensusResult result, double scan, double analyse, double write, double summary) {
+    private void writeRunJson(CensusResult result, Map<String, String> fingerprint, double scan, double analyse, double write, double summary) {
         ObjectNode run = OutputFiles.JSON.valueToTree(result.run());
         run.put("imagesInCollection", result.images());
         run.put("resumedImages", result.resumed());
@@ -319,7 +325,7 @@ public final class CensusRun {
         run.put("metadataRowErrors", result.metadataRowErrors());
         run.set("unreadDates", OutputFiles.JSON.valueToTree(result.unreadDates()));
         run.set("warnings", OutputFiles.JSON.valueToTree(result.warnings()));
-        run.set("settings", OutputFiles.JSON.valueToTree(settings.fingerprint()));
+        run.set("settings", OutputFiles.JSON.valueToTree(fingerprint));
         ObjectNode timings = run.putObject("timingsSeconds");
         timings.put("scan", OutputFiles.round(scan, 3));
         timings.put("analyse", OutputFiles.round(analyse, 3));

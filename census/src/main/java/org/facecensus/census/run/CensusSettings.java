@@ -1,24 +1,28 @@
 package org.facecensus.census.run;
 
+import org.facecensus.analysis.FaceAnalyzer;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@code facecensus analyze} was asked to do.
+ * What a census run was asked to do, besides its analyzer; made by {@link org.facecensus.census.Census}.
  *
  * <p>Thread-safety: immutable.
  *
  * @param collection  the folder of images
  * @param metadata    the catalogue file (CSV or JSON Lines), or null
  * @param outDir      where every output goes
- * @param pipeline    the components
  * @param evaluation  the classifier's evaluation file for the error-rate correction, or null
  * @param minTagItems a tag gets its own statistics row only with at least this many items
  * @param threads     images analysed in parallel
  */
-public record CensusSettings(Path collection, Path metadata, Path outDir, PipelineSettings pipeline,
-                             Path evaluation, int minTagItems, int threads) {
+public record CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems,
+                             int threads) {
+    /** How a stage that is switched off is written in the fingerprint and run.json. */
+    public static final String NONE = "none";
+
     public CensusSettings {
         collection = collection.toAbsolutePath().normalize();
         metadata = metadata == null ? null : metadata.toAbsolutePath().normalize();
@@ -33,17 +37,17 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Pipeli
     }
 
     /**
-     * The settings that a resumed run must share with the interrupted one, as option name → value.
-     * Threads are not among them: they change speed, not results.
+     * The settings that a resumed run must share with the interrupted one, as option name → value, with the
+     * names of {@code analyzer}'s components. Threads are not among them: they change speed, not results.
      */
-    public Map<String, String> fingerprint() {
+    public Map<String, String> fingerprint(FaceAnalyzer analyzer) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("collection", collection.toString());
         f.put("--metadata", metadata == null ? "" : metadata.toString());
-        f.put("--detector", pipeline.detector());
-        f.put("--landmarks", pipeline.landmarks().isEmpty() ? "none" : pipeline.landmarks());
-        f.put("--aligner", pipeline.aligner());
-        f.put("--classifier", pipeline.classifier());
+        f.put("--detector", analyzer.detectorName());
+        f.put("--landmarks", analyzer.landmarksName().orElse(NONE));
+        f.put("--aligner", analyzer.alignerName().orElse(NONE));
+        f.put("--classifier", analyzer.classifierName().orElse(NONE));
         f.put("--evaluation", evaluation == null ? "" : evaluation.toString());
         f.put("--min-tag-items", Integer.toString(minTagItems));
         return f;

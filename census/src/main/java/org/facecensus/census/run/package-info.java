@@ -1,6 +1,6 @@
 /**
- * The census run: {@link org.facecensus.census.run.FacePipeline} for one image, and
- * {@link org.facecensus.census.run.CensusRun} for a whole collection, parallel and resumable, with
- * its data files and the {@link org.facecensus.census.run.Summariser} step at the end.
+ * The census run: {@link org.facecensus.census.run.CensusRun} analyses a whole collection through a
+ * {@code FaceAnalyzer}, parallel and resumable, writes its data files and ends with the
+ * {@link org.facecensus.census.run.Summariser} step. {@link org.facecensus.census.Census} starts it.
  */
 package org.facecensus.census.run;

@@ -1,5 +1,8 @@
 package org.facecensus.census.run;
 
+import org.facecensus.FaceCensus;
+import org.facecensus.census.Census;
+
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,9 +20,9 @@ public final class CensusRunChild {
     }
 
     public static void main(String[] args) {
-        CensusSettings settings = new CensusSettings(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
-                new PipelineSettings(args[3], null, null, null), null, 10, 2);
-        new CensusRun(settings, CensusRunChild::summarise, null, null).run();
+        Census.of(Path.of(args[0])).catalogue(Path.of(args[1])).out(Path.of(args[2])).threads(2)
+                .analyzer(Census.defaultAnalyzer(FaceCensus.defaults()).detector(args[3]))
+                .summariser(CensusRunChild::summarise).run();
     }
 
     static void summarise(Path outDir, java.util.List<ItemRecord> items, org.facecensus.census.RunInfo run) {

@@ -1,5 +1,9 @@
 package org.facecensus.census.run;
 
+import org.facecensus.FaceCensus;
+import org.facecensus.census.Census;
+import org.facecensus.classify.spec.GenderClassifierSpec;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,10 +60,10 @@ class CensusRunTest {
         Path catalogue = TestCollection.catalogue(dir.resolve("catalogue.csv"));
         Path out = dir.resolve("out");
         List<ItemRecord> summarised = new ArrayList<>();
-        CensusSettings settings = new CensusSettings(collection, catalogue, out,
-                new PipelineSettings("blazeface", null, null, null), null, 10, 2);
+        Census census = Census.of(collection).catalogue(catalogue).out(out).threads(2)
+                .analyzer(Census.defaultAnalyzer(FaceCensus.defaults()).detector("blazeface"));
 
-        CensusResult result = new CensusRun(settings, (o, items, run) -> summarised.addAll(items), null, null).run();
+        CensusResult result = census.summariser((o, items, run) -> summarised.addAll(items)).run();
 
         assertEquals(8, result.images(), "5 photos + 3 bad files; readme.txt skipped");
         assertEquals(3, result.failedImages());
@@ -115,17 +119,16 @@ class CensusRunTest {
         // Started again with the same settings: nothing is analysed twice and the files stay the same.
         byte[] itemsBefore = Files.readAllBytes(out.resolve("items.csv"));
         byte[] dbBefore = Files.readAllBytes(out.resolve("census.sqlite"));
-        CensusResult again = new CensusRun(settings, (o, i, r) -> { }, null, null).run();
+        CensusResult again = census.summariser((o, i, r) -> { }).run();
         assertEquals(0, again.run().items());
         assertEquals(8, again.resumed());
         assertArrayEquals(itemsBefore, Files.readAllBytes(out.resolve("items.csv")));
         assertArrayEquals(dbBefore, Files.readAllBytes(out.resolve("census.sqlite")));
 
         // With another detector the folder's run is not mixed in.
-        CensusSettings other = new CensusSettings(collection, catalogue, out,
-                new PipelineSettings("ssd-mobilenet", null, null, null), null, 10, 2);
-        FaceCensusException refused = assertThrows(FaceCensusException.class,
-                () -> new CensusRun(other, (o, i, r) -> { }, null, null).run());
+        Census other = Census.of(collection).catalogue(catalogue).out(out).threads(2).summariser((o, i, r) -> { })
+                .analyzer(Census.defaultAnalyzer(FaceCensus.defaults()).detector("ssd-mobilenet"));
+        FaceCensusException refused = assertThrows(FaceCensusException.class, other::run);
         assertTrue(refused.getMessage().contains("--detector was 'blazeface', now 'ssd-mobilenet'"), refused.getMessage());
     }
 
@@ -140,16 +143,16 @@ class CensusRunTest {
         List<LabelledFace> train = LabelledDataset.read(SharedPhotos.data("utkface")).split("train");
         trainFisherfaces(train, 0, model);
         Path out = dir.resolve("out");
-        CensusSettings settings = new CensusSettings(collection, null, out,
-                new PipelineSettings("blazeface", null, null, model.toString()), null, 10, 1);
-        CensusResult first = new CensusRun(settings, (o, i, r) -> { }, null, null).run();
+        Census census = Census.of(collection).out(out).threads(1).summariser((o, i, r) -> { })
+                .analyzer(Census.defaultAnalyzer(FaceCensus.defaults()).detector("blazeface")
+                        .classifier(model.toString(), GenderClassifierSpec.factory(model.toString())));
+        CensusResult first = census.run();
         assertTrue(first.faces() > 0, "the photos have faces");
-        assertEquals(0, new CensusRun(settings, (o, i, r) -> { }, null, null).run().run().items(),
-                "same file, same digest: resumed, nothing analysed again");
+        assertEquals(0, census.run().run().items(), "same file, same digest: resumed, nothing analysed again");
 
         trainFisherfaces(train, 1, model);
         FaceCensusException refused = assertThrows(FaceCensusException.class,
-                () -> new CensusRun(settings, (o, i, r) -> { }, null, null).run());
+                census::run);
         assertTrue(refused.getMessage().contains("models was"), refused.getMessage());
         assertTrue(refused.getMessage().contains("fisherfaces"), refused.getMessage());
     }

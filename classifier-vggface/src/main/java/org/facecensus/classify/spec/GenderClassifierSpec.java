@@ -39,6 +39,14 @@ public final class GenderClassifierSpec {
     }
 
     /**
+     * The spec as a factory for {@code FaceAnalyzer.Builder#classifier(Function)}, so the analyzer opens the
+     * classifier with its own context and closes it with itself.
+     */
+    public static java.util.function.Function<ProviderContext, GenderClassifier> factory(String spec) {
+        return context -> open(spec, context);
+    }
+
+    /**
      * @throws FaceCensusException naming what was wrong with the spec, or why the model could not open
      */
     public static GenderClassifier open(String spec, ProviderContext context) {

@@ -127,7 +127,7 @@ class FaceApiAgeGenderClassifierTest {
         assertEquals(FaceApiConverter.AGE_GENDER_FEATURES, w.dim(0));
 
         List<FaceApiAgeGenderClassifier.AgeGender> predicted = classifier.predictAll(aligned);
-        try (FaceEmbedder embedder = FaceCensus.faceEmbedders().select(FaceApiAgeGenderFeatures.NAME)
+        try (FaceEmbedder embedder = FaceCensus.defaults().faceEmbedders().select(FaceApiAgeGenderFeatures.NAME)
                 .create(org.facecensus.spi.ProviderContext.defaults())) {
             assertEquals(FaceApiConverter.AGE_GENDER_FEATURES, embedder.dimension());
             assertEquals(classifier.models(), embedder.models(), "same model file and sha256 as the classifier");

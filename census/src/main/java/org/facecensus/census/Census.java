@@ -1,0 +1,188 @@
+package org.facecensus.census;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.facecensus.FaceCensus;
+import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.census.run.CensusResult;
+import org.facecensus.census.run.CensusRun;
+import org.facecensus.census.run.CensusSettings;
+import org.facecensus.census.run.RunListener;
+import org.facecensus.census.run.StatisticsSummariser;
+import org.facecensus.census.run.Summariser;
+import org.facecensus.census.stats.ClassifierErrorRates;
+import org.facecensus.census.stats.StatsOptions;
+import org.facecensus.text.DescriptionMiner;
+
+/**
+ * A census of one collection, each setting given once:
+ * <pre>{@code
+ * CensusResult result = Census.of(posters).catalogue(catalogue).out(outDir).run();
+ * }</pre>
+ * Every image under the folder goes through a {@link FaceAnalyzer} (by default {@value #DEFAULT_DETECTOR},
+ * {@value #DEFAULT_LANDMARKS}, {@value FaceAnalyzer#DEFAULT_ALIGNER}, {@value #DEFAULT_CLASSIFIER}), is joined to
+ * its catalogue record, and is written to faces.csv/jsonl, items.csv, crops/, census.sqlite, stats.json,
+ * report.html and run.json. The run is parallel, keeps memory flat and resumes after an interruption (see
+ * {@link CensusRun}).
+ *
+ * <p>Thread-safety: not thread-safe while being configured; {@link #run()} may be called again (it resumes
+ * or re-writes the outputs), one call at a time.
+ */
+public final class Census {
+    /** The census's detector: fewest false faces in artworks and photos (README's People-Art table). */
+    public static final String DEFAULT_DETECTOR = "blazeface";
+    /** The 68 points that {@value #DEFAULT_CLASSIFIER} cuts its crop from (MIT licence). */
+    public static final String DEFAULT_LANDMARKS = "landmark68-net";
+    /** The census's gender classifier: face-api's age/gender net (photo-trained, MIT licence). */
+    public static final String DEFAULT_CLASSIFIER = "faceapi-agegender";
+    /** A tag gets its own statistics row from this many items on. */
+    public static final int DEFAULT_MIN_TAG_ITEMS = 10;
+
+    private final Path collection;
+    private Path catalogue;
+    private Path out;
+    private FaceAnalyzer.Builder analyzerBuilder;
+    private FaceAnalyzer analyzer;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Path evaluation;
+    private int minTagItems = DEFAULT_MIN_TAG_ITEMS;
+    private DescriptionMiner miner;
+    private boolean minerChosen;
+    private RunListener listener = RunListener.NONE;
+    private Summariser summariser;
+
+    private Census(Path collection) {
+        this.collection = Objects.requireNonNull(collection, "collection");
+    }
+
+    /** A census of the images under {@code collection} (searched recursively; other files are skipped). */
+    public static Census of(Path collection) {
+        return new Census(collection);
+    }
+
+    /**
+     * The analyzer the census uses by default: {@value #DEFAULT_DETECTOR}, {@value #DEFAULT_LANDMARKS},
+     * {@value FaceAnalyzer#DEFAULT_ALIGNER}, {@value #DEFAULT_CLASSIFIER}, from {@code census}'s providers.
+     */
+    public static FaceAnalyzer.Builder defaultAnalyzer(FaceCensus census) {
+        return census.analyzer().detector(DEFAULT_DETECTOR).landmarks(DEFAULT_LANDMARKS)
+                .aligner(FaceAnalyzer.DEFAULT_ALIGNER).classifier(DEFAULT_CLASSIFIER);
+    }
+
+    /**
+     * The catalogue: CSV with a header row or JSON Lines, one record per item, keyed by {@code id} or
+     * {@code file}. Optional; images without a record are analysed and marked uncatalogued.
+     */
+    public Census catalogue(Path file) {
+        this.catalogue = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /** Where every output goes (required). */
+    public Census out(Path folder) {
+        this.out = Objects.requireNonNull(folder, "folder");
+        return this;
+    }
+
+    /** The components, built by the census when it runs and closed when it ends. */
+    public Census analyzer(FaceAnalyzer.Builder builder) {
+        this.analyzerBuilder = Objects.requireNonNull(builder, "builder");
+        this.analyzer = null;
+        return this;
+    }
+
+    /** An analyzer the caller built and keeps ownership of (the census does not close it). */
+    public Census analyzer(FaceAnalyzer instance) {
+        this.analyzer = Objects.requireNonNull(instance, "analyzer");
+        this.analyzerBuilder = null;
+        return this;
+    }
+
+    /** Images analysed in parallel (default: the number of processors). It may change between resumed runs. */
+    public Census threads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + count);
+        }
+        this.threads = count;
+        return this;
+    }
+
+    /**
+     * The classifier's evaluation file ({@code facecensus gender evaluate --json}); its error rates correct the
+     * shares of women (Rogan–Gladen), and its data set is named in the report. Read once, when the census runs.
+     */
+    public Census evaluation(Path evaluationJson) {
+        this.evaluation = Objects.requireNonNull(evaluationJson, "evaluationJson");
+        return this;
+    }
+
+    /** A tag gets its own statistics row only with at least this many items (default {@value #DEFAULT_MIN_TAG_ITEMS}). */
+    public Census minTagItems(int items) {
+        if (items < 1) {
+            throw new IllegalArgumentException("min-tag-items must be at least 1, got " + items);
+        }
+        this.minTagItems = items;
+        return this;
+    }
+
+    /**
+     * The miner run over item descriptions (default: the highest-priority one on the classpath, if any;
+     * null: none).
+     */
+    public Census descriptionMiner(DescriptionMiner descriptionMiner) {
+        this.miner = descriptionMiner;
+        this.minerChosen = true;
+        return this;
+    }
+
+    /** Hears progress (images started, each item done). */
+    public Census listener(RunListener runListener) {
+        this.listener = Objects.requireNonNull(runListener, "listener");
+        return this;
+    }
+
+    /**
+     * Replaces the last step (by default {@code stats.json} and {@code report.html} from the evaluation, tag
+     * threshold and description miner given here) with another.
+     */
+    public Census summariser(Summariser custom) {
+        this.summariser = Objects.requireNonNull(custom, "summariser");
+        return this;
+    }
+
+    /**
+     * Runs (or resumes) the census.
+     *
+     * @throws org.facecensus.FaceCensusException when the run cannot go on (a missing model, an unwritable
+     *                                            output folder, settings that differ from an interrupted run's)
+     */
+    public CensusResult run() {
+        if (out == null) {
+            throw new org.facecensus.FaceCensusException("No output folder: call out(folder) before run().");
+        }
+        CensusSettings settings = new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads);
+        Summariser last = summariser != null ? summariser : new StatisticsSummariser(statsOptions());
+        if (analyzer != null) {
+            return new CensusRun(settings, analyzer, last, listener).run();
+        }
+        FaceAnalyzer.Builder builder = analyzerBuilder != null ? analyzerBuilder : defaultAnalyzer(FaceCensus.defaults());
+        try (FaceAnalyzer built = builder.build()) {
+            return new CensusRun(settings, built, last, listener).run();
+        }
+    }
+
+    private StatsOptions statsOptions() {
+        ClassifierErrorRates rates = evaluation == null ? null : ClassifierErrorRates.read(evaluation);
+        DescriptionMiner chosen = minerChosen ? miner : defaultMiner().orElse(null);
+        StatsOptions defaults = StatsOptions.defaults();
+        return new StatsOptions(minTagItems, rates, defaults.bootstrapSamples(), defaults.seed(), chosen);
+    }
+
+    private static Optional<DescriptionMiner> defaultMiner() {
+        FaceCensus census = FaceCensus.defaults();
+        return census.descriptionMiners().all().isEmpty() ? Optional.empty()
+                : Optional.of(census.createDescriptionMiner(null));
+    }
+}

@@ -1,0 +1,56 @@
+package org.facecensus.cli;
+
+import org.facecensus.FaceCensus;
+import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.classify.spec.GenderClassifierSpec;
+
+/**
+ * The command line's component names turned into a {@link FaceAnalyzer.Builder}, the same way in every
+ * command: {@value #NONE} switches a stage off, a null aligner means {@value FaceAnalyzer#DEFAULT_ALIGNER},
+ * and the classifier is a {@link GenderClassifierSpec} (provider name, trained head, Fisherfaces model or
+ * the two-model filter).
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class Components {
+    /** Written for a stage: skip it. */
+    static final String NONE = "none";
+
+    private Components() {
+    }
+
+    /**
+     * @param detector   provider name, or null for the registry's default
+     * @param landmarks  provider name, or null / {@value #NONE} for the detector's keypoints
+     * @param aligner    provider name, {@value #NONE}, or null for {@value FaceAnalyzer#DEFAULT_ALIGNER}
+     * @param classifier a {@link GenderClassifierSpec}, or null / {@value #NONE} for no classification
+     */
+    static FaceAnalyzer.Builder analyzer(FaceCensus census, String detector, String landmarks, String aligner,
+                                         String classifier) {
+        FaceAnalyzer.Builder b = census.analyzer().detector(blankToNull(detector));
+        if (isOff(landmarks)) {
+            b.noLandmarks();
+        } else {
+            b.landmarks(landmarks.strip());
+        }
+        if (NONE.equals(aligner)) {
+            b.noAligner();
+        } else if (blankToNull(aligner) != null) {
+            b.aligner(aligner.strip());
+        }
+        if (isOff(classifier)) {
+            b.noClassifier();
+        } else {
+            b.classifier(classifier.strip(), GenderClassifierSpec.factory(classifier.strip()));
+        }
+        return b;
+    }
+
+    private static boolean isOff(String name) {
+        return name == null || name.isBlank() || NONE.equals(name.strip());
+    }
+
+    private static String blankToNull(String name) {
+        return name == null || name.isBlank() ? null : name.strip();
+    }
+}
