@@ -9,24 +9,13 @@ import org.facecensus.census.stats.ClassifierFigures;
  *
  * <p>Thread-safety: stateless.
  */
-final class ClassifierSection implements ReportSection {
-    @Override
-    public String id() {
-        return "classifier";
+final class ClassifierSection extends ReportSection {
+    ClassifierSection() {
+        super("classifier", "Classifier", "Classifier error");
     }
 
     @Override
-    public String navLabel() {
-        return "Classifier";
-    }
-
-    @Override
-    public String heading() {
-        return "Classifier error";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         ClassifierFigures c = input.stats().classifier();
         if (c == null) {
             out.append("<p>No evaluation file was given: the classifier's error on labelled faces is unknown here, "

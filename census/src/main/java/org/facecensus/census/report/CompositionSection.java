@@ -9,24 +9,13 @@ import org.facecensus.census.stats.CompositionFigures;
  *
  * <p>Thread-safety: stateless.
  */
-final class CompositionSection implements ReportSection {
-    @Override
-    public String id() {
-        return "composition";
+final class CompositionSection extends ReportSection {
+    CompositionSection() {
+        super("composition", "Composition", "Composition");
     }
 
     @Override
-    public String navLabel() {
-        return "Composition";
-    }
-
-    @Override
-    public String heading() {
-        return "Composition";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         List<CompositionFigures.Row> rows = input.stats().composition().rows();
         out.append("<p>Who each analysed item depicts, from its faces' labels (faces without a label are "
                 + "ignored; an item whose faces all lack one is undetermined).</p>\n");

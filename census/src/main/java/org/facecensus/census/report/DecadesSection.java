@@ -10,30 +10,33 @@ import org.facecensus.census.stats.ByDecade;
  *
  * <p>Thread-safety: stateless.
  */
-final class DecadesSection implements ReportSection {
-    @Override
-    public String id() {
-        return "decades";
+final class DecadesSection extends ReportSection {
+    DecadesSection() {
+        super("decades", "Decades", "Decades");
     }
 
     @Override
-    public String navLabel() {
-        return "Decades";
-    }
-
-    @Override
-    public String heading() {
-        return "Decades";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         ByDecade byDecade = input.stats().byDecade();
-        List<ByDecade.Row> rows = byDecade.rows();
-        if (rows.isEmpty()) {
+        if (byDecade.rows().isEmpty()) {
             out.append("<p>No items.</p>\n");
             return;
         }
+        boolean corrected = input.stats().corrected();
+        facesChart(out, byDecade.rows());
+        out.append(Html.chart(Charts.intervals("Share of women per decade", GroupRows.chartRows(byDecade.rows()),
+                corrected), "Share of women per decade with 95 % intervals"));
+        GroupRows.table(out, byDecade.rows(), "Decade", corrected);
+        ByDecade.Undated undated = byDecade.undated();
+        out.append("<p class=\"note\">Undated: ").append(undated.noDate()).append(" without a date, ")
+                .append(undated.unparsed()).append(" unreadable, ")
+                .append(undated.spansDecades()).append(" spanning decades.</p>\n");
+        rawDates(out, byDecade.unparsedDates(), "Dates that could not be read");
+        rawDates(out, byDecade.spanningDates(), "Date ranges spanning more than one decade");
+    }
+
+    /** Stacked bars of the faces labelled women, men and neither, per decade. */
+    private static void facesChart(StringBuilder out, List<ByDecade.Row> rows) {
         List<String> labels = new ArrayList<>();
         List<Long> women = new ArrayList<>();
         List<Long> men = new ArrayList<>();
@@ -44,21 +47,11 @@ final class DecadesSection implements ReportSection {
             men.add(row.figures().men());
             unknown.add(row.figures().unknown());
         }
-        boolean corrected = input.stats().corrected();
         out.append(Html.chart(Charts.bars("Faces per decade by predicted gender", "decade", "faces", labels, List.of(
                 new Charts.BarSeries("women", Charts.WOMEN, women),
                 new Charts.BarSeries("men", Charts.MEN, men),
                 new Charts.BarSeries("no label", Charts.UNKNOWN, unknown)), true),
                 "Stacked bars: faces labelled women, men and without label, per decade"));
-        out.append(Html.chart(Charts.intervals("Share of women per decade", GroupRows.chartRows(rows), corrected),
-                "Share of women per decade with 95 % intervals"));
-        GroupRows.table(out, rows, "Decade", corrected);
-        ByDecade.Undated undated = byDecade.undated();
-        out.append("<p class=\"note\">Undated: ").append(undated.noDate()).append(" without a date, ")
-                .append(undated.unparsed()).append(" unreadable, ")
-                .append(undated.spansDecades()).append(" spanning decades.</p>\n");
-        rawDates(out, byDecade.unparsedDates(), "Dates that could not be read");
-        rawDates(out, byDecade.spanningDates(), "Date ranges spanning more than one decade");
     }
 
     private static void rawDates(StringBuilder out, List<ByDecade.RawDate> dates, String title) {

@@ -9,29 +9,18 @@ import org.facecensus.census.stats.DescriptionFigures;
  *
  * <p>Thread-safety: stateless.
  */
-final class DescriptionsSection implements ReportSection {
-    @Override
-    public String id() {
-        return "descriptions";
+final class DescriptionsSection extends ReportSection {
+    DescriptionsSection() {
+        super("descriptions", "Descriptions", "Description terms by gender");
     }
 
     @Override
-    public String navLabel() {
-        return "Descriptions";
-    }
-
-    @Override
-    public String heading() {
-        return "Description terms by gender";
-    }
-
-    @Override
-    public boolean shown(ReportInput input) {
+    boolean shown(ReportInput input) {
         return input.stats().descriptions() != null;
     }
 
     @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         DescriptionFigures d = input.stats().descriptions();
         out.append("<p>").append(Html.count(d.itemsWithDescription()))
                 .append(" items have a description; the miner <code>").append(Html.text(d.miner()))

@@ -11,24 +11,13 @@ import org.facecensus.classify.Gender;
  *
  * <p>Thread-safety: stateless.
  */
-final class GallerySection implements ReportSection {
-    @Override
-    public String id() {
-        return "gallery";
+final class GallerySection extends ReportSection {
+    GallerySection() {
+        super("gallery", "Gallery", "Gallery for auditing");
     }
 
     @Override
-    public String navLabel() {
-        return "Gallery";
-    }
-
-    @Override
-    public String heading() {
-        return "Gallery for auditing";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         out.append("<p>A fixed sample (seed ").append(Gallery.SEED).append(") of up to ").append(Gallery.PER_LABEL)
                 .append(" crops per predicted label, captioned with the item id and the classifier's probability "
                         + "of the label (for faces without a label: of the more likely one). Look for systematic mistakes: they are what the correction cannot see. "

@@ -5,24 +5,13 @@ package org.facecensus.census.report;
  *
  * <p>Thread-safety: stateless.
  */
-final class LimitationsSection implements ReportSection {
-    @Override
-    public String id() {
-        return "limitations";
+final class LimitationsSection extends ReportSection {
+    LimitationsSection() {
+        super("limitations", "Limitations", "Limitations of these numbers");
     }
 
     @Override
-    public String navLabel() {
-        return "Limitations";
-    }
-
-    @Override
-    public String heading() {
-        return "Limitations of these numbers";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         out.append("<ul class=\"limits\">\n");
         for (String paragraph : Limitations.of(input.stats(), input.items(), input.run().detector())) {
             out.append("<li>").append(Html.text(paragraph)).append("</li>\n");

@@ -7,24 +7,13 @@ import org.facecensus.census.stats.Method;
  *
  * <p>Thread-safety: stateless.
  */
-final class MethodSection implements ReportSection {
-    @Override
-    public String id() {
-        return "method";
+final class MethodSection extends ReportSection {
+    MethodSection() {
+        super("method", "Method", "Method");
     }
 
     @Override
-    public String navLabel() {
-        return "Method";
-    }
-
-    @Override
-    public String heading() {
-        return "Method";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         Method m = input.stats().method();
         out.append("<ul>\n");
         out.append("<li><b>Share:</b> ").append(Html.text(m.shares())).append(".</li>\n");

@@ -10,24 +10,13 @@ import org.facecensus.model.ModelInfo;
  *
  * <p>Thread-safety: stateless.
  */
-final class RunSection implements ReportSection {
-    @Override
-    public String id() {
-        return "run";
+final class RunSection extends ReportSection {
+    RunSection() {
+        super("run", "Run", "Run");
     }
 
     @Override
-    public String navLabel() {
-        return "Run";
-    }
-
-    @Override
-    public String heading() {
-        return "Run";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         RunInfo run = input.run();
         out.append("<table class=\"narrow kv\"><tbody>\n");
         row(out, "collection", run.collection());

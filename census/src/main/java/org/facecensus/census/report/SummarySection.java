@@ -9,24 +9,13 @@ import org.facecensus.census.stats.Totals;
  *
  * <p>Thread-safety: stateless.
  */
-final class SummarySection implements ReportSection {
-    @Override
-    public String id() {
-        return "summary";
+final class SummarySection extends ReportSection {
+    SummarySection() {
+        super("summary", "Summary", "Summary");
     }
 
     @Override
-    public String navLabel() {
-        return "Summary";
-    }
-
-    @Override
-    public String heading() {
-        return "Summary";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         Totals t = input.stats().totals();
         ShareOfWomen share = input.stats().overall().shareOfWomen();
         out.append("<div class=\"cards\">\n");

@@ -9,27 +9,16 @@ import org.facecensus.census.stats.ByTag;
  *
  * <p>Thread-safety: stateless.
  */
-final class TagsSection implements ReportSection {
+final class TagsSection extends ReportSection {
     /** A taller interval chart stops being readable; the table below it has every tag. */
     static final int MAX_CHART_TAGS = 40;
 
-    @Override
-    public String id() {
-        return "tags";
+    TagsSection() {
+        super("tags", "Tags", "Tags");
     }
 
     @Override
-    public String navLabel() {
-        return "Tags";
-    }
-
-    @Override
-    public String heading() {
-        return "Tags";
-    }
-
-    @Override
-    public void render(ReportInput input, StringBuilder out) {
+    void render(ReportInput input, StringBuilder out) {
         ByTag byTag = input.stats().byTag();
         List<ByTag.Row> rows = byTag.rows();
         out.append("<p>").append(rows.size()).append(" of ").append(byTag.distinctTags())
