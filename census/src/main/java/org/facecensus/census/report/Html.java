@@ -1,6 +1,8 @@
 package org.facecensus.census.report;
 
 import java.util.Locale;
+import org.facecensus.census.stats.ShareInterval;
+import org.facecensus.census.stats.Shares;
 
 /**
  * Escaping and number formatting for the report. Every piece of catalogue or run text goes through
@@ -40,9 +42,12 @@ final class Html {
         return out.toString();
     }
 
-    /** A share as a percentage with one decimal ("42.9 %"), or an en dash when undefined. */
-    static String percent(double share) {
-        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f %%", share * 100) : "–";
+    /**
+     * A share as a percentage with one decimal ("42.9 %"), or an en dash when undefined (null, as the
+     * statistics records hold it, or not finite).
+     */
+    static String percent(Double share) {
+        return share != null && Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f %%", share * 100) : "–";
     }
 
     /** An interval of shares ("31.2–55.0 %"), or an en dash when undefined. */
@@ -51,6 +56,16 @@ final class Html {
             return "–";
         }
         return String.format(Locale.ROOT, "%.1f–%.1f %%", low * 100, high * 100);
+    }
+
+    /** An interval of the statistics ("31.2–55.0 %"), or an en dash when it or a bound is missing. */
+    static String interval(ShareInterval interval) {
+        return interval == null ? "–" : interval(Shares.orNaN(interval.low()), Shares.orNaN(interval.high()));
+    }
+
+    /** A chart, embedded: {@code dataUri} is a PNG data URI, {@code alt} plain text. */
+    static String chart(String dataUri, String alt) {
+        return "<figure class=\"chart\"><img src=\"" + dataUri + "\" alt=\"" + text(alt) + "\"></figure>\n";
     }
 
     /** Percentage points, signed ("+3.1 pp"). */

@@ -1,12 +1,21 @@
 package org.facecensus.census.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.facecensus.census.ItemRecord;
+import org.facecensus.census.stats.ByDecade;
+import org.facecensus.census.stats.ByTag;
+import org.facecensus.census.stats.CensusFigures;
+import org.facecensus.census.stats.ClassifierFigures;
+import org.facecensus.census.stats.DescriptionFigures;
+import org.facecensus.census.stats.GroupRow;
+import org.facecensus.census.stats.ShareInterval;
+import org.facecensus.census.stats.ShareOfWomen;
+import org.facecensus.census.stats.Shares;
+import org.facecensus.census.stats.Totals;
 
 /**
  * The report's limitations section, written from the measured numbers of this run rather than as
@@ -24,16 +33,16 @@ final class Limitations {
     }
 
     /** Plain-text paragraphs (escaped by the caller). */
-    static List<String> of(JsonNode stats, List<ItemRecord> items, String detector) {
+    static List<String> of(CensusFigures stats, List<ItemRecord> items, String detector) {
         List<String> out = new ArrayList<>();
-        JsonNode totals = stats.path("totals");
-        long itemCount = totals.path("items").asLong();
-        long analysed = totals.path("itemsAnalysed").asLong();
-        long failed = totals.path("itemsFailed").asLong();
-        long withFaces = totals.path("itemsWithFaces").asLong();
-        long faces = totals.path("faces").asLong();
-        long unknown = totals.path("unknown").asLong();
-        JsonNode overall = stats.path("overall");
+        Totals totals = stats.totals();
+        long itemCount = totals.items();
+        long analysed = totals.itemsAnalysed();
+        long failed = totals.itemsFailed();
+        long withFaces = totals.itemsWithFaces();
+        long faces = totals.faces();
+        long unknown = totals.unknown();
+        GroupRow overall = stats.overall();
 
         if (failed > 0) {
             Map<String, Integer> problems = new TreeMap<>();
@@ -67,38 +76,36 @@ final class Limitations {
                             ? " That is a large part: if abstentions fall more on one gender, the shares are biased." : ""));
         }
 
-        JsonNode observed = overall.path("shareOfWomen");
-        double wilsonWidth = width(observed.path("wilson95"));
-        double itemWidth = width(observed.path("itemBootstrap95"));
+        ShareOfWomen observed = overall.shareOfWomen();
+        double wilsonWidth = width(observed.wilson95());
+        double itemWidth = width(observed.itemBootstrap95());
         if (Double.isFinite(wilsonWidth)) {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                     "The overall share of women, %s, has a 95 %% interval %.1f percentage points wide (Wilson, %d faces "
-                            + "with a label).", Html.percent(observed.path("estimate").asDouble(Double.NaN)),
-                    wilsonWidth * 100, observed.path("decided").asLong()));
+                            + "with a label).", Html.percent(observed.estimate()),
+                    wilsonWidth * 100, observed.decided()));
             if (Double.isFinite(itemWidth) && itemWidth > wilsonWidth * 1.15) {
                 s.append(String.format(Locale.ROOT, " Faces on one item are not independent (a poster of soldiers "
                         + "shows several men): resampling whole items gives an interval %.1f times as wide (%s), which "
-                        + "is the more honest one.", itemWidth / wilsonWidth,
-                        Html.interval(observed.path("itemBootstrap95").path("low").asDouble(Double.NaN),
-                                observed.path("itemBootstrap95").path("high").asDouble(Double.NaN))));
+                        + "is the more honest one.", itemWidth / wilsonWidth, Html.interval(observed.itemBootstrap95())));
             }
             out.add(s.toString());
         }
         List<String> small = new ArrayList<>();
         String widest = null;
         double widestWidth = -1;
-        for (JsonNode row : stats.path("byDecade").path("rows")) {
-            String name = row.path("decade").asText();
-            collectSmall(row, name, small);
-            double w = width(row.path("shareOfWomen").path("wilson95"));
-            boolean counted = row.path("shareOfWomen").path("decided").asLong() >= SMALL_CELL;
-            if (counted && !name.equals("undated") && Double.isFinite(w) && w > widestWidth) {
+        for (ByDecade.Row row : stats.byDecade().rows()) {
+            String name = row.decade();
+            collectSmall(row.figures(), name, small);
+            double w = width(row.figures().shareOfWomen().wilson95());
+            boolean counted = row.figures().shareOfWomen().decided() >= SMALL_CELL;
+            if (counted && !name.equals(ByDecade.UNDATED) && Double.isFinite(w) && w > widestWidth) {
                 widestWidth = w;
                 widest = name;
             }
         }
-        for (JsonNode row : stats.path("byTag").path("rows")) {
-            collectSmall(row, "tag “" + row.path("tag").asText() + "”", small);
+        for (ByTag.Row row : stats.byTag().rows()) {
+            collectSmall(row.figures(), quoted(row), small);
         }
         if (widest != null) {
             out.add(String.format(Locale.ROOT, "Among decades with at least %d labelled faces the widest interval "
@@ -114,21 +121,18 @@ final class Limitations {
                     small.size() > named.size() ? " and " + (small.size() - named.size()) + " more" : ""));
         }
 
-        JsonNode classifier = stats.path("classifier");
-        JsonNode corrected = overall.path("correctedShareOfWomen");
-        if (classifier.isObject()) {
-            double sensitivity = classifier.path("sensitivity").asDouble(Double.NaN);
-            double specificity = classifier.path("specificity").asDouble(Double.NaN);
-            double before = observed.path("estimate").asDouble(Double.NaN);
-            double after = corrected.path("estimate").asDouble(Double.NaN);
+        ClassifierFigures classifier = stats.classifier();
+        if (classifier != null) {
+            double before = Shares.orNaN(observed.estimate());
+            double after = Shares.orNaN(overall.correctedShareOfWomen().estimate());
             out.add(String.format(Locale.ROOT, "The classifier %s was measured to call %s of women women (sensitivity) "
                     + "and %s of men men (specificity) on %d + %d evaluation faces. Correcting for that moves the "
                     + "overall share of women from %s to %s (%s); the corrected intervals also carry the evaluation's "
                     + "own sampling error and are wider.%s",
-                    classifier.path("name").asText(), Html.percent(sensitivity), Html.percent(specificity),
-                    classifier.path("decidedWomen").asLong(), classifier.path("decidedMen").asLong(),
+                    classifier.name(), Html.percent(classifier.sensitivity()), Html.percent(classifier.specificity()),
+                    classifier.decidedWomen(), classifier.decidedMen(),
                     Html.percent(before), Html.percent(after), Html.points(after - before), clampedNote(stats)));
-            out.add("The error rates come from the evaluation file " + classifier.path("source").asText()
+            out.add("The error rates come from the evaluation file " + classifier.source()
                     + ". If that evaluation used photographs (as the UTKFace evaluation does), the classifier's error on "
                     + "printed, drawn or painted faces is very likely larger: stylised features, uniforms, halftone "
                     + "printing and a designer's conventions for men and women all shift its input away from what it "
@@ -142,23 +146,20 @@ final class Limitations {
                     + "file to the census to add corrected shares.");
         }
 
-        JsonNode undated = stats.path("byDecade").path("undated");
-        long noDate = undated.path("noDate").asLong();
-        long unparsed = undated.path("unparsed").asLong();
-        long spans = undated.path("spansDecades").asLong();
-        if (noDate + unparsed + spans > 0) {
+        ByDecade.Undated undated = stats.byDecade().undated();
+        if (undated.total() > 0) {
             out.add(String.format(Locale.ROOT, "%d items could not be placed in one decade (%d without a date, %d with "
                     + "a date that could not be read, %d whose date range spans decades); they appear only in the "
-                    + "“undated” row.", noDate + unparsed + spans, noDate, unparsed, spans));
+                    + "“undated” row.", undated.total(), undated.noDate(), undated.unparsed(), undated.spansDecades()));
         }
-        JsonNode descriptions = stats.path("descriptions");
-        if (descriptions.isObject()) {
+        DescriptionFigures descriptions = stats.descriptions();
+        if (descriptions != null) {
             out.add(String.format(Locale.ROOT, "Description terms count words in %d catalogue descriptions (miner %s), "
                     + "not people in the images: a description may name people the poster does not show (a series "
                     + "title, a quotation) and leave out people it does.%s",
-                    descriptions.path("itemsWithDescription").asLong(), descriptions.path("miner").asText(),
-                    descriptions.path("minerErrors").asLong() > 0
-                            ? " The miner failed on " + descriptions.path("minerErrors").asLong() + " descriptions." : ""));
+                    descriptions.itemsWithDescription(), descriptions.miner(),
+                    descriptions.minerErrors() > 0
+                            ? " The miner failed on " + descriptions.minerErrors() + " descriptions." : ""));
         }
         out.add("The classifier predicts binary perceived gender from appearance. It says nothing about how the people "
                 + "depicted identified themselves, and on posters it reads the artist's visual conventions as much "
@@ -166,23 +167,29 @@ final class Limitations {
         return out;
     }
 
-    private static void collectSmall(JsonNode row, String name, List<String> small) {
-        long decided = row.path("shareOfWomen").path("decided").asLong();
+    /** Adds the row, as the text names it, when it rests on fewer than {@link #SMALL_CELL} labelled faces. */
+    private static void collectSmall(GroupRow row, String name, List<String> small) {
+        long decided = row.shareOfWomen().decided();
         if (decided < SMALL_CELL) {
             small.add(name + " (" + decided + ")");
         }
     }
 
-    private static String clampedNote(JsonNode stats) {
+    /** A tag as the text names it among decades. */
+    private static String quoted(ByTag.Row row) {
+        return "tag “" + row.tag() + "”";
+    }
+
+    private static String clampedNote(CensusFigures stats) {
         List<String> clamped = new ArrayList<>();
-        for (JsonNode row : stats.path("byDecade").path("rows")) {
-            if (row.path("correctedShareOfWomen").path("clamped").asBoolean()) {
-                clamped.add(row.path("decade").asText());
+        for (ByDecade.Row row : stats.byDecade().rows()) {
+            if (row.figures().correctedShareOfWomen().clamped()) {
+                clamped.add(row.decade());
             }
         }
-        for (JsonNode row : stats.path("byTag").path("rows")) {
-            if (row.path("correctedShareOfWomen").path("clamped").asBoolean()) {
-                clamped.add("tag “" + row.path("tag").asText() + "”");
+        for (ByTag.Row row : stats.byTag().rows()) {
+            if (row.figures().correctedShareOfWomen().clamped()) {
+                clamped.add(quoted(row));
             }
         }
         if (clamped.isEmpty()) {
@@ -198,10 +205,7 @@ final class Limitations {
         return String.join(", ", parts);
     }
 
-    static double width(JsonNode interval) {
-        if (!interval.isObject() || !interval.path("low").isNumber() || !interval.path("high").isNumber()) {
-            return Double.NaN;
-        }
-        return interval.path("high").asDouble() - interval.path("low").asDouble();
+    private static double width(ShareInterval interval) {
+        return interval == null ? Double.NaN : interval.width();
     }
 }

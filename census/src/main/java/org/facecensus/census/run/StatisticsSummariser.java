@@ -3,10 +3,10 @@ package org.facecensus.census.run;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.RunInfo;
 import org.facecensus.census.report.HtmlReport;
+import org.facecensus.census.stats.CensusFigures;
 import org.facecensus.census.stats.CensusStatistics;
 import org.facecensus.census.stats.StatsOptions;
 
@@ -24,8 +24,8 @@ public final class StatisticsSummariser implements Summariser {
 
     @Override
     public void summarise(Path outDir, List<ItemRecord> items, RunInfo run) {
-        ObjectNode stats = CensusStatistics.compute(items, options);
-        OutputFiles.writeAtomically(outDir.resolve("stats.json"), OutputFiles.prettyJson(stats));
+        CensusFigures stats = CensusStatistics.compute(items, options);
+        OutputFiles.writeAtomically(outDir.resolve("stats.json"), CensusStatistics.toJson(stats));
         HtmlReport.write(outDir, stats, items, run);
     }
 }

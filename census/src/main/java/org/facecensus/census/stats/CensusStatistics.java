@@ -1,10 +1,6 @@
 package org.facecensus.census.stats;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +63,8 @@ import org.facecensus.stats.Proportion;
  * labelled face, or no labelled woman or no labelled man: a percentile bootstrap cannot reach past
  * what was observed, and would return a point or a sliver there; use the Wilson intervals instead.
  *
+ * <p>The figures are {@link CensusFigures} records; Jackson writes them field by field in this order.
+ *
  * <p>Deterministic: equal inputs and options give byte-equal JSON (fixed field order, seeded
  * bootstrap, no timestamps). Items are taken in the order given; callers pass them sorted by id.
  *
@@ -79,12 +77,8 @@ public final class CensusStatistics {
     static final int TOP_TERMS = 20;
     /** The histogram of faces per item has one bin per count below this, then one for the rest. */
     static final int FACE_COUNT_BINS = 10;
-    static final String UNDATED = "undated";
     /** Fewer items with a labelled face than this, and a row gets no bootstrap interval. */
     public static final int MIN_BOOTSTRAP_ITEMS = 10;
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private CensusStatistics() {
     }
@@ -93,7 +87,7 @@ public final class CensusStatistics {
      * The statistics of a whole run: deterministic for equal inputs (items are taken in the order
      * given; callers pass them sorted by item id).
      */
-    public static ObjectNode compute(List<ItemRecord> items, StatsOptions options) {
+    public static CensusFigures compute(List<ItemRecord> items, StatsOptions options) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(options, "options");
         if (options.errorRates() != null && !(options.errorRates().youden() > 0)) {
@@ -106,31 +100,28 @@ public final class CensusStatistics {
                 ? new ShareBootstrap(new PercentileBootstrap(options.bootstrapSamples(), options.seed()), options.errorRates())
                 : null;
         ClassifierErrorRates rates = options.errorRates();
-
-        ObjectNode root = NODES.objectNode();
-        root.put("schema", SCHEMA);
-        root.set("totals", totals(items));
-        root.set("overall", new Group(items).toJson("overall", rates, bootstrap));
-        root.set("classifier", rates == null ? NODES.nullNode() : classifier(rates));
-        root.set("composition", composition(items));
-        root.set("facesPerItem", facesPerItem(items));
-        root.set("byDecade", byDecade(items, rates, bootstrap));
-        root.set("byTag", byTag(items, Math.max(1, options.minTagItems()), rates, bootstrap));
-        root.set("descriptions", options.miner() == null ? NODES.nullNode() : DescriptionStatistics.compute(items, options.miner()));
-        root.set("method", method(options, bootstrap));
-        return root;
+        return new CensusFigures(SCHEMA,
+                totals(items),
+                new Group(items).figures("overall", rates, bootstrap),
+                rates == null ? null : classifier(rates),
+                composition(items),
+                facesPerItem(items),
+                byDecade(items, rates, bootstrap),
+                byTag(items, Math.max(1, options.minTagItems()), rates, bootstrap),
+                options.miner() == null ? null : DescriptionStatistics.compute(items, options.miner()),
+                method(options, bootstrap));
     }
 
     /**
      * Writes statistics as indented UTF-8 JSON with a final newline, through a temporary file so a
      * reader never sees half a file.
      */
-    public static void write(Path file, ObjectNode stats) {
+    public static void write(Path file, CensusFigures stats) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path partial = parent.resolve(file.getFileName() + ".part");
-            Files.writeString(partial, WRITER.writeValueAsString(stats) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(partial, toJson(stats), StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new FaceCensusException("Cannot write the statistics to " + file + ": " + e.getMessage()
@@ -138,44 +129,44 @@ public final class CensusStatistics {
         }
     }
 
-    private static ObjectNode totals(List<ItemRecord> items) {
+    /** The text of {@code stats.json}: indented JSON with a final newline. */
+    public static String toJson(CensusFigures stats) {
+        try {
+            return StatsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(stats) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new FaceCensusException("Cannot serialise the statistics: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a {@code stats.json} back into the records it was written from. */
+    public static CensusFigures read(Path file) {
+        try {
+            return StatsJson.MAPPER.readValue(file.toFile(), CensusFigures.class);
+        } catch (IOException e) {
+            throw new FaceCensusException("Cannot read the statistics " + file + ": " + e.getMessage()
+                    + "; it should be the stats.json of a census run of schema " + SCHEMA, e);
+        }
+    }
+
+    private static Totals totals(List<ItemRecord> items) {
         Group all = new Group(items);
-        ObjectNode totals = NODES.objectNode();
-        totals.put("items", items.size());
-        totals.put("itemsAnalysed", all.analysed);
-        totals.put("itemsFailed", all.failed);
-        totals.put("itemsWithoutMetadata", items.stream().filter(i -> i.metadata() == null).count());
-        totals.put("itemsWithFaces", all.withFaces);
-        totals.put("faces", all.faces);
-        totals.put("women", all.women);
-        totals.put("men", all.men);
-        totals.put("unknown", all.unknown);
-        totals.put("faceErrors", items.stream().flatMap(i -> i.faces().stream()).filter(f -> !f.error().isEmpty()).count());
-        return totals;
+        return new Totals(items.size(), all.analysed, all.failed,
+                items.stream().filter(i -> i.metadata() == null).count(),
+                all.withFaces, all.faces, all.women, all.men, all.unknown,
+                items.stream().flatMap(i -> i.faces().stream()).filter(f -> !f.error().isEmpty()).count());
     }
 
-    private static ObjectNode classifier(ClassifierErrorRates rates) {
-        ObjectNode node = NODES.objectNode();
-        node.put("name", rates.classifier());
-        node.put("source", rates.source());
-        ObjectNode confusion = node.putObject("confusion");
-        ObjectNode female = confusion.putObject("female");
-        female.put("female", rates.femaleAsFemale());
-        female.put("male", rates.femaleAsMale());
-        ObjectNode male = confusion.putObject("male");
-        male.put("female", rates.maleAsFemale());
-        male.put("male", rates.maleAsMale());
-        node.put("decidedWomen", rates.decidedWomen());
-        node.put("decidedMen", rates.decidedMen());
-        putShare(node, "sensitivity", rates.sensitivity());
-        putShare(node, "specificity", rates.specificity());
-        putShare(node, "accuracy", rates.accuracy());
+    private static ClassifierFigures classifier(ClassifierErrorRates rates) {
         Proportion accuracy = new Proportion(rates.femaleAsFemale() + rates.maleAsMale(), rates.decidedWomen() + rates.decidedMen());
-        node.set("accuracyWilson95", interval(accuracy.wilson95()));
-        return node;
+        return new ClassifierFigures(rates.classifier(), rates.source(),
+                new ClassifierFigures.Confusion(new ByGender(rates.femaleAsFemale(), rates.femaleAsMale()),
+                        new ByGender(rates.maleAsFemale(), rates.maleAsMale())),
+                rates.decidedWomen(), rates.decidedMen(),
+                Shares.rounded(rates.sensitivity()), Shares.rounded(rates.specificity()), Shares.rounded(rates.accuracy()),
+                ShareInterval.of(accuracy.wilson95()));
     }
 
-    private static ObjectNode composition(List<ItemRecord> items) {
+    private static CompositionFigures composition(List<ItemRecord> items) {
         Map<Composition, Long> counts = new EnumMap<>(Composition.class);
         for (Composition c : Composition.values()) {
             counts.put(c, 0L);
@@ -187,37 +178,30 @@ public final class CensusStatistics {
                 counts.merge(item.composition(), 1L, Long::sum);
             }
         }
-        ObjectNode node = NODES.objectNode();
-        node.put("analysedItems", analysed);
-        ArrayNode rows = node.putArray("rows");
+        List<CompositionFigures.Row> rows = new ArrayList<>();
         for (Map.Entry<Composition, Long> e : counts.entrySet()) {
-            ObjectNode row = rows.addObject();
-            row.put("composition", e.getKey().label());
-            row.put("items", e.getValue());
             Proportion share = new Proportion(e.getValue(), analysed);
-            putShare(row, "share", share.estimate());
-            row.set("wilson95", analysed == 0 ? NODES.nullNode() : interval(share.wilson95()));
+            rows.add(new CompositionFigures.Row(e.getKey().label(), e.getValue(), Shares.rounded(share.estimate()),
+                    analysed == 0 ? null : ShareInterval.of(share.wilson95())));
         }
-        return node;
+        return new CompositionFigures(analysed, rows);
     }
 
-    private static ArrayNode facesPerItem(List<ItemRecord> items) {
+    private static List<CensusFigures.FacesPerItem> facesPerItem(List<ItemRecord> items) {
         long[] bins = new long[FACE_COUNT_BINS + 1];
         for (ItemRecord item : items) {
             if (!item.failed()) {
                 bins[Math.min(item.faces().size(), FACE_COUNT_BINS)]++;
             }
         }
-        ArrayNode rows = NODES.arrayNode();
+        List<CensusFigures.FacesPerItem> rows = new ArrayList<>();
         for (int i = 0; i <= FACE_COUNT_BINS; i++) {
-            ObjectNode row = rows.addObject();
-            row.put("faces", i < FACE_COUNT_BINS ? Integer.toString(i) : FACE_COUNT_BINS + "+");
-            row.put("items", bins[i]);
+            rows.add(new CensusFigures.FacesPerItem(i < FACE_COUNT_BINS ? Integer.toString(i) : FACE_COUNT_BINS + "+", bins[i]));
         }
         return rows;
     }
 
-    private static ObjectNode byDecade(List<ItemRecord> items, ClassifierErrorRates rates, ShareBootstrap bootstrap) {
+    private static ByDecade byDecade(List<ItemRecord> items, ClassifierErrorRates rates, ShareBootstrap bootstrap) {
         TreeMap<Integer, List<ItemRecord>> decades = new TreeMap<>();
         List<ItemRecord> undated = new ArrayList<>();
         long noDate = 0;
@@ -239,39 +223,30 @@ public final class CensusStatistics {
                 unparsed.merge(date.raw(), 1L, Long::sum);
             }
         }
-        ObjectNode node = NODES.objectNode();
-        ArrayNode rows = node.putArray("rows");
+        List<ByDecade.Row> rows = new ArrayList<>();
         for (Map.Entry<Integer, List<ItemRecord>> e : decades.entrySet()) {
             String label = e.getKey() + "s";
-            ObjectNode row = NODES.objectNode();
-            row.put("decade", label);
-            row.put("fromYear", e.getKey());
-            row.setAll(new Group(e.getValue()).toJson("decade/" + label, rates, bootstrap));
-            rows.add(row);
+            rows.add(new ByDecade.Row(label, e.getKey(), new Group(e.getValue()).figures("decade/" + label, rates, bootstrap)));
         }
         if (!undated.isEmpty()) {
-            ObjectNode row = NODES.objectNode();
-            row.put("decade", UNDATED);
-            row.putNull("fromYear");
-            row.setAll(new Group(undated).toJson("decade/" + UNDATED, rates, bootstrap));
-            rows.add(row);
+            rows.add(new ByDecade.Row(ByDecade.UNDATED, null,
+                    new Group(undated).figures("decade/" + ByDecade.UNDATED, rates, bootstrap)));
         }
-        ObjectNode reasons = node.putObject("undated");
-        reasons.put("noDate", noDate);
-        reasons.put("unparsed", unparsed.values().stream().mapToLong(Long::longValue).sum());
-        reasons.put("spansDecades", spanning.values().stream().mapToLong(Long::longValue).sum());
-        node.set("unparsedDates", rawCounts(unparsed));
-        node.set("spanningDates", rawCounts(spanning));
-        return node;
+        ByDecade.Undated reasons = new ByDecade.Undated(noDate, sum(unparsed), sum(spanning));
+        return new ByDecade(rows, reasons, rawDates(unparsed), rawDates(spanning));
     }
 
-    private static ArrayNode rawCounts(Map<String, Long> counts) {
-        ArrayNode list = NODES.arrayNode();
-        counts.forEach((raw, n) -> list.addObject().put("raw", raw).put("items", n));
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static List<ByDecade.RawDate> rawDates(Map<String, Long> counts) {
+        List<ByDecade.RawDate> list = new ArrayList<>();
+        counts.forEach((raw, n) -> list.add(new ByDecade.RawDate(raw, n)));
         return list;
     }
 
-    private static ObjectNode byTag(List<ItemRecord> items, int minItems, ClassifierErrorRates rates, ShareBootstrap bootstrap) {
+    private static ByTag byTag(List<ItemRecord> items, int minItems, ClassifierErrorRates rates, ShareBootstrap bootstrap) {
         Map<String, List<ItemRecord>> tags = new LinkedHashMap<>();
         for (ItemRecord item : items) {
             if (item.metadata() == null) {
@@ -289,64 +264,30 @@ public final class CensusStatistics {
                 tags.computeIfAbsent(tag, t -> new ArrayList<>()).add(item);
             }
         }
-        List<Map.Entry<String, List<ItemRecord>>> shown = tags.entrySet().stream()
+        List<ByTag.Row> rows = tags.entrySet().stream()
                 .filter(e -> e.getValue().size() >= minItems)
                 .sorted(Comparator.<Map.Entry<String, List<ItemRecord>>>comparingInt(e -> -e.getValue().size())
                         .thenComparing(Map.Entry::getKey))
+                .map(e -> new ByTag.Row(e.getKey(), new Group(e.getValue()).figures("tag/" + e.getKey(), rates, bootstrap)))
                 .toList();
-        ObjectNode node = NODES.objectNode();
-        node.put("minItems", minItems);
-        node.put("distinctTags", tags.size());
-        ArrayNode rows = node.putArray("rows");
-        for (Map.Entry<String, List<ItemRecord>> e : shown) {
-            ObjectNode row = NODES.objectNode();
-            row.put("tag", e.getKey());
-            row.setAll(new Group(e.getValue()).toJson("tag/" + e.getKey(), rates, bootstrap));
-            rows.add(row);
-        }
-        return node;
+        return new ByTag(minItems, tags.size(), rows);
     }
 
-    private static ObjectNode method(StatsOptions options, ShareBootstrap bootstrap) {
-        ObjectNode node = NODES.objectNode();
-        node.put("shares", "women / (women + men) among faces the classifier labelled; faces it abstained on are left out");
-        node.put("interval", "Wilson 95 % score interval, faces as independent draws; itemBootstrap95 resamples items");
-        node.put("correction", options.errorRates() == null
+    private static Method method(StatsOptions options, ShareBootstrap bootstrap) {
+        String correction = options.errorRates() == null
                 ? "none: no classifier evaluation was given"
                 : "Rogan-Gladen: (observed + specificity - 1) / (sensitivity + specificity - 1), clamped to [0, 1]; "
-                        + "female is positive");
-        ObjectNode b = node.putObject("bootstrap");
-        b.put("samples", bootstrap == null ? 0 : options.bootstrapSamples());
-        b.put("seed", options.seed());
-        b.put("unit", "items with at least one decided face; the evaluation's confusion counts redrawn binomially");
-        b.put("interval", "percentile 2.5 / 97.5, linear interpolation");
-        return node;
+                        + "female is positive";
+        return new Method(
+                "women / (women + men) among faces the classifier labelled; faces it abstained on are left out",
+                "Wilson 95 % score interval, faces as independent draws; itemBootstrap95 resamples items",
+                correction,
+                new Method.Bootstrap(bootstrap == null ? 0 : options.bootstrapSamples(), options.seed(),
+                        "items with at least one decided face; the evaluation's confusion counts redrawn binomially",
+                        "percentile 2.5 / 97.5, linear interpolation"));
     }
 
-    static ObjectNode interval(Proportion.Interval interval) {
-        ObjectNode node = NODES.objectNode();
-        putShare(node, "low", interval.low());
-        putShare(node, "high", interval.high());
-        return node;
-    }
-
-    static ObjectNode interval(PercentileBootstrap.Interval interval) {
-        ObjectNode node = NODES.objectNode();
-        putShare(node, "low", interval.low());
-        putShare(node, "high", interval.high());
-        return node;
-    }
-
-    /** Writes a share rounded to 4 decimals (a hundredth of a percentage point), null when undefined. */
-    static void putShare(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, Math.round(value * 10_000) / 10_000.0);
-        } else {
-            node.putNull(field);
-        }
-    }
-
-    /** The counts of one group of items (a decade, a tag, all), and its row in the JSON. */
+    /** The counts of one group of items (a decade, a tag, all), and its row of figures. */
     static final class Group {
         long items;
         long analysed;
@@ -390,60 +331,45 @@ public final class CensusStatistics {
             }
         }
 
-        ObjectNode toJson(String key, ClassifierErrorRates rates, ShareBootstrap bootstrap) {
-            ObjectNode row = NODES.objectNode();
-            row.put("items", items);
-            row.put("itemsAnalysed", analysed);
-            row.put("itemsFailed", failed);
-            row.put("itemsWithFaces", withFaces);
-            row.put("faces", faces);
-            row.put("women", women);
-            row.put("men", men);
-            row.put("unknown", unknown);
+        /**
+         * @param key the group's name, for its own bootstrap random stream
+         */
+        GroupRow figures(String key, ClassifierErrorRates rates, ShareBootstrap bootstrap) {
             int[] w = decidedPerItem.stream().mapToInt(a -> a[0]).toArray();
             int[] m = decidedPerItem.stream().mapToInt(a -> a[1]).toArray();
-
             Proportion share = new Proportion(women, women + men);
-            ObjectNode observed = row.putObject("shareOfWomen");
-            observed.put("women", women);
-            observed.put("decided", women + men);
-            putShare(observed, "estimate", share.estimate());
-            observed.set("wilson95", share.trials() == 0 ? NODES.nullNode() : interval(share.wilson95()));
             // A percentile bootstrap cannot see past what was observed: with a handful of items, or no
             // woman (or no man) at all, it returns a point or a sliver. Such rows get no bootstrap.
             boolean bootstrappable = bootstrap != null && decidedPerItem.size() >= MIN_BOOTSTRAP_ITEMS
                     && women > 0 && men > 0;
-            observed.set("itemBootstrap95", bootstrappable ? interval(bootstrap.observed(key, w, m)) : NODES.nullNode());
+            ShareOfWomen observed = new ShareOfWomen(women, women + men, Shares.rounded(share.estimate()),
+                    share.trials() == 0 ? null : ShareInterval.of(share.wilson95()),
+                    bootstrappable ? ShareInterval.of(bootstrap.observed(key, w, m)) : null);
+            CorrectedShareOfWomen corrected = rates == null ? null
+                    : corrected(share, rates, bootstrappable ? bootstrap.corrected(key, w, m) : null);
+            return new GroupRow(items, analysed, failed, withFaces, faces, women, men, unknown, observed, corrected);
+        }
 
-            if (rates == null) {
-                row.putNull("correctedShareOfWomen");
-                return row;
-            }
-            ObjectNode corrected = row.putObject("correctedShareOfWomen");
-            double estimate = share.trials() == 0 ? Double.NaN
-                    : RoganGladen.correct(share.estimate(), rates.sensitivity(), rates.specificity());
-            putShare(corrected, "estimate", estimate);
-            corrected.put("clamped", share.trials() > 0 && RoganGladen.clamps(share.estimate(), rates.sensitivity(), rates.specificity()));
-            if (bootstrappable) {
-                PercentileBootstrap.Interval interval = bootstrap.corrected(key, w, m);
-                corrected.set("bootstrap95", interval(interval));
-                corrected.put("undefinedSamples", interval.undefined());
-            } else {
-                corrected.putNull("bootstrap95");
-                corrected.put("undefinedSamples", 0);
-            }
-            if (share.trials() == 0) {
-                corrected.putNull("correctedWilson95");
-            } else {
-                // Rogan–Gladen is increasing in the observed share, so it maps the Wilson bounds onto
-                // bounds of the corrected share (ignoring the evaluation's own error).
+        /** @param bootstrapped the corrected share's bootstrap interval, null where the row gets none */
+        private static CorrectedShareOfWomen corrected(Proportion share, ClassifierErrorRates rates,
+                                                       PercentileBootstrap.Interval bootstrapped) {
+            double sensitivity = rates.sensitivity();
+            double specificity = rates.specificity();
+            boolean decided = share.trials() > 0;
+            double estimate = decided ? RoganGladen.correct(share.estimate(), sensitivity, specificity) : Double.NaN;
+            // Rogan–Gladen is increasing in the observed share, so it maps the Wilson bounds onto
+            // bounds of the corrected share (ignoring the evaluation's own error).
+            ShareInterval correctedWilson = null;
+            if (decided) {
                 Proportion.Interval wilson = share.wilson95();
-                ObjectNode mapped = NODES.objectNode();
-                putShare(mapped, "low", RoganGladen.correct(wilson.low(), rates.sensitivity(), rates.specificity()));
-                putShare(mapped, "high", RoganGladen.correct(wilson.high(), rates.sensitivity(), rates.specificity()));
-                corrected.set("correctedWilson95", mapped);
+                correctedWilson = ShareInterval.rounded(RoganGladen.correct(wilson.low(), sensitivity, specificity),
+                        RoganGladen.correct(wilson.high(), sensitivity, specificity));
             }
-            return row;
+            return new CorrectedShareOfWomen(Shares.rounded(estimate),
+                    decided && RoganGladen.clamps(share.estimate(), sensitivity, specificity),
+                    bootstrapped == null ? null : ShareInterval.of(bootstrapped),
+                    bootstrapped == null ? 0 : bootstrapped.undefined(),
+                    correctedWilson);
         }
     }
 }

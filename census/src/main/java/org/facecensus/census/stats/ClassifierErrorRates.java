@@ -1,13 +1,8 @@
 package org.facecensus.census.stats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.facecensus.FaceCensusException;
+import org.facecensus.classify.eval.GenderEvaluationFile;
 
 /**
  * A gender classifier's measured error rates, read from the evaluation file that
@@ -15,10 +10,9 @@ import org.facecensus.FaceCensusException;
  * is FEMALE: sensitivity = P(predicted female | female), specificity = P(predicted male | male), both
  * over decided predictions only (abstentions excluded, as the census shares are).
  *
- * <p>Evaluation file schema (the part read here): {@code {"classifier": "...", "confusion": {"female":
- * {"female": n, "male": n, "unknown": n}, "male": {"female": n, "male": n, "unknown": n}}}}: rows are
- * the true label, columns the prediction. The {@code unknown} column is optional here (abstentions do
- * not enter the rates); every other field of the file is ignored.
+ * <p>The evaluation file is read as a {@link GenderEvaluationFile} (its schema is there): the
+ * classifier's name, the confusion matrix (abstentions do not enter the rates) and what it was
+ * measured on.
  *
  * <p>Thread-safety: immutable.
  *
@@ -31,8 +25,6 @@ import org.facecensus.FaceCensusException;
  */
 public record ClassifierErrorRates(String classifier, long femaleAsFemale, long femaleAsMale, long maleAsMale,
                                    long maleAsFemale, String source) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ClassifierErrorRates {
         classifier = classifier == null ? "" : classifier;
@@ -47,51 +39,29 @@ public record ClassifierErrorRates(String classifier, long femaleAsFemale, long 
      * What the evaluation was measured on, as {@code facecensus gender evaluate} records it, so the
      * report can say whether those were photographs or works like the collection's.
      */
-    private static String measuredOn(JsonNode data) {
-        String folder = data.path("folder").asText("");
-        if (folder.isBlank()) {
+    private static String measuredOn(GenderEvaluationFile.EvaluatedData data) {
+        if (data.folder().isBlank()) {
             return "";
         }
-        String split = data.path("split").asText("");
-        return " (measured on " + folder + (split.isBlank() ? "" : ", split " + split) + ")";
+        return " (measured on " + data.folder() + (data.split().isBlank() ? "" : ", split " + data.split()) + ")";
     }
 
-    /** Reads an evaluation file; errors name the file and the missing field. */
+    /** Reads an evaluation file ({@link GenderEvaluationFile}); errors name the file and the missing field. */
     public static ClassifierErrorRates read(Path evaluationJson) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(evaluationJson));
-        } catch (NoSuchFileException e) {
-            throw new FaceCensusException("Evaluation file " + evaluationJson + " does not exist; write one with "
-                    + "'facecensus gender evaluate --json " + evaluationJson + "' or leave out the evaluation file "
-                    + "to report uncorrected shares");
-        } catch (JsonProcessingException e) {
-            throw new FaceCensusException("Evaluation file " + evaluationJson + " is not valid JSON ("
-                    + e.getOriginalMessage() + "); write it again with 'facecensus gender evaluate --json FILE'", e);
-        } catch (IOException e) {
-            throw new FaceCensusException("Cannot read evaluation file " + evaluationJson + ": " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw broken(evaluationJson, "is not a JSON object");
-        }
-        JsonNode name = root.get("classifier");
-        if (name == null || !name.isTextual() || name.asText().isBlank()) {
-            throw broken(evaluationJson, "lacks the text field \"classifier\"");
-        }
-        JsonNode confusion = root.get("confusion");
-        if (confusion == null || !confusion.isObject()) {
-            throw broken(evaluationJson, "lacks the object \"confusion\" (rows: true label, columns: prediction)");
-        }
-        long ff = count(evaluationJson, confusion, "female", "female");
-        long fm = count(evaluationJson, confusion, "female", "male");
-        long mm = count(evaluationJson, confusion, "male", "male");
-        long mf = count(evaluationJson, confusion, "male", "female");
+        GenderEvaluationFile evaluation = GenderEvaluationFile.read(evaluationJson);
+        GenderEvaluationFile.Predictions women = evaluation.confusion().female();
+        GenderEvaluationFile.Predictions men = evaluation.confusion().male();
+        long ff = women.female();
+        long fm = women.male();
+        long mm = men.male();
+        long mf = men.female();
         if (ff + fm == 0 || mm + mf == 0) {
-            throw broken(evaluationJson, "has no decided prediction for true " + (ff + fm == 0 ? "women" : "men")
+            throw GenderEvaluationFile.invalid(evaluationJson, "has no decided prediction for true "
+                    + (ff + fm == 0 ? "women" : "men")
                     + ", so the classifier's error on them is unknown; evaluate it on data with both genders");
         }
-        ClassifierErrorRates rates = new ClassifierErrorRates(name.asText(), ff, fm, mm, mf,
-                evaluationJson + measuredOn(root.path("data")));
+        ClassifierErrorRates rates = new ClassifierErrorRates(evaluation.classifier(), ff, fm, mm, mf,
+                evaluationJson + measuredOn(evaluation.data()));
         if (!(rates.youden() > 0)) {
             throw new FaceCensusException("Evaluation file " + evaluationJson + ": sensitivity "
                     + rates.sensitivity() + " + specificity " + rates.specificity() + " <= 1, the classifier "
@@ -99,26 +69,6 @@ public record ClassifierErrorRates(String classifier, long femaleAsFemale, long 
                     + "use another classifier");
         }
         return rates;
-    }
-
-    private static long count(Path file, JsonNode confusion, String truth, String predicted) {
-        JsonNode row = confusion.get(truth);
-        if (row == null || !row.isObject()) {
-            throw broken(file, "lacks the row confusion." + truth + " (an object of prediction counts)");
-        }
-        JsonNode cell = row.get(predicted);
-        if (cell == null) {
-            throw broken(file, "lacks the count confusion." + truth + "." + predicted);
-        }
-        if (!cell.isNumber() || !cell.canConvertToExactIntegral() || cell.asLong() < 0) {
-            throw broken(file, "has confusion." + truth + "." + predicted + " = " + cell + "; expected a count >= 0");
-        }
-        return cell.asLong();
-    }
-
-    private static FaceCensusException broken(Path file, String what) {
-        return new FaceCensusException("Evaluation file " + file + " " + what + "; write it with "
-                + "'facecensus gender evaluate --json FILE' or add the field by hand");
     }
 
     /** Women with a decided prediction. */

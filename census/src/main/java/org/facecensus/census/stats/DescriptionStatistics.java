@@ -1,8 +1,6 @@
 package org.facecensus.census.stats;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DescriptionStatistics {
     private static final Logger LOG = LoggerFactory.getLogger(DescriptionStatistics.class);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DescriptionStatistics() {
     }
@@ -41,7 +38,7 @@ final class DescriptionStatistics {
         long male;
     }
 
-    static ObjectNode compute(List<ItemRecord> items, DescriptionMiner miner) {
+    static DescriptionFigures compute(List<ItemRecord> items, DescriptionMiner miner) {
         long withDescription = 0;
         long withMentions = 0;
         long errors = 0;
@@ -60,7 +57,7 @@ final class DescriptionStatistics {
             withDescription++;
             Integer decade = item.metadata().date().decade();
             DecadeTally decadeTally = decades.computeIfAbsent(
-                    decade == null ? CensusStatistics.UNDATED : decade + "s", d -> new DecadeTally());
+                    decade == null ? ByDecade.UNDATED : decade + "s", d -> new DecadeTally());
             decadeTally.withDescription++;
             List<Mention> mentions;
             try {
@@ -101,35 +98,20 @@ final class DescriptionStatistics {
             femaleItems += female ? 1 : 0;
             maleItems += male ? 1 : 0;
         }
-        ObjectNode node = NODES.objectNode();
-        node.put("miner", miner.name());
-        node.put("itemsWithDescription", withDescription);
-        node.put("itemsWithMentions", withMentions);
-        node.put("minerErrors", errors);
-        node.putObject("mentions").put("female", femaleMentions).put("male", maleMentions);
-        node.putObject("itemsMentioning").put("female", femaleItems).put("male", maleItems);
-        ObjectNode top = node.putObject("topTerms");
-        top.set("female", topTerms(femaleTerms));
-        top.set("male", topTerms(maleTerms));
-        ArrayNode byDecade = node.putArray("byDecade");
-        decades.forEach((label, tally) -> byDecade.addObject()
-                .put("decade", label)
-                .put("itemsWithDescription", tally.withDescription)
-                .put("female", tally.female)
-                .put("male", tally.male));
-        return node;
+        List<DescriptionFigures.Decade> byDecade = new ArrayList<>();
+        decades.forEach((label, tally) -> byDecade.add(
+                new DescriptionFigures.Decade(label, tally.withDescription, tally.female, tally.male)));
+        return new DescriptionFigures(miner.name(), withDescription, withMentions, errors,
+                new ByGender(femaleMentions, maleMentions), new ByGender(femaleItems, maleItems),
+                new DescriptionFigures.TopTerms(topTerms(femaleTerms), topTerms(maleTerms)), byDecade);
     }
 
-    private static ArrayNode topTerms(Map<String, TermTally> terms) {
-        ArrayNode list = NODES.arrayNode();
-        terms.entrySet().stream()
+    private static List<DescriptionFigures.Term> topTerms(Map<String, TermTally> terms) {
+        return terms.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, TermTally>>comparingLong(e -> -e.getValue().mentions)
                         .thenComparing(Map.Entry::getKey))
                 .limit(CensusStatistics.TOP_TERMS)
-                .forEach(e -> list.addObject()
-                        .put("term", e.getKey())
-                        .put("mentions", e.getValue().mentions)
-                        .put("items", e.getValue().items));
-        return list;
+                .map(e -> new DescriptionFigures.Term(e.getKey(), e.getValue().mentions, e.getValue().items))
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +25,7 @@ import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemMetadata;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.RunInfo;
+import org.facecensus.census.stats.CensusFigures;
 import org.facecensus.census.stats.CensusStatistics;
 import org.facecensus.census.stats.ClassifierErrorRates;
 import org.facecensus.census.stats.StatsOptions;
@@ -120,7 +120,7 @@ class CensusPreview {
         ClassifierErrorRates rates = ClassifierErrorRates.read(out.resolve("evaluation.json"));
         StatsOptions options = new StatsOptions(8, rates, 2000, StatsOptions.defaults().seed(),
                 FaceCensus.descriptionMiner("default"));
-        ObjectNode stats = CensusStatistics.compute(items, options);
+        CensusFigures stats = CensusStatistics.compute(items, options);
         // How long the statistics take at the size of the user's collection (~3,000 items): the
         // same items twenty times over, ids made unique. Printed, not asserted.
         List<ItemRecord> large = new ArrayList<>();
@@ -131,11 +131,10 @@ class CensusPreview {
             }
         }
         long t0 = System.nanoTime();
-        ObjectNode largeStats = CensusStatistics.compute(large, new StatsOptions(10, rates, 2000, options.seed(), null));
+        CensusFigures largeStats = CensusStatistics.compute(large, new StatsOptions(10, rates, 2000, options.seed(), null));
         System.out.printf("Statistics of %d items (%d tag rows, 2000 bootstrap samples) in %.2f s%n", large.size(),
-                largeStats.get("byTag").get("rows").size(), (System.nanoTime() - t0) / 1e9);
-        Files.writeString(out.resolve("stats.json"),
-                json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(stats));
+                largeStats.byTag().rows().size(), (System.nanoTime() - t0) / 1e9);
+        CensusStatistics.write(out.resolve("stats.json"), stats);
         double seconds = (System.nanoTime() - started) / 1e9;
         RunInfo run = new RunInfo("poster-notes (preview: UTKFace stand-in faces)", records.toString(), "none (stand-in crops)",
                 "none (UTKFace crops)", "faceapi-agegender", out.resolve("evaluation.json").toString(),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemMetadata;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.RunInfo;
+import org.facecensus.census.stats.CensusFigures;
 import org.facecensus.census.stats.CensusStatistics;
 import org.facecensus.census.stats.ClassifierErrorRates;
 import org.facecensus.census.stats.StatsOptions;
@@ -86,7 +86,7 @@ class HtmlReportTest {
         RunInfo run = new RunInfo("posters/<collection>", "catalogue.csv", "ssd-mobilenet", "imutils-eyes",
                 "faceapi-agegender", "eval.json", List.of(new ModelInfo("age_gender_model", "0.22.2",
                 "package face-api age_gender_model", "ab".repeat(32), "MIT")), 2, items.size(), 12.5);
-        ObjectNode stats = CensusStatistics.compute(items, new StatsOptions(2, rates, 300, 7, miner));
+        CensusFigures stats = CensusStatistics.compute(items, new StatsOptions(2, rates, 300, 7, miner));
         html = Files.readString(HtmlReport.write(out, stats, items, run));
         Path plain = out.resolve("plain");
         Files.createDirectories(plain);

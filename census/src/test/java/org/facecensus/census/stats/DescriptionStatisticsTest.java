@@ -41,16 +41,16 @@ class DescriptionStatisticsTest {
             }
         }
         assertEquals(2, items.size());
-        JsonNode d = CensusStatistics.compute(items, new StatsOptions(10, null, 0, 1,
-                FaceCensus.descriptionMiner("default"))).get("descriptions");
-        assertEquals("default", d.get("miner").asText());
-        assertEquals(2, d.get("itemsWithDescription").asInt());
-        assertEquals(1, d.get("itemsWithMentions").asInt());
-        assertEquals(0, d.get("mentions").get("female").asInt());
-        assertEquals(1, d.get("mentions").get("male").asInt());
-        assertEquals("peasant", d.get("topTerms").get("male").get(0).get("term").asText());
-        assertEquals("1940s", d.get("byDecade").get(0).get("decade").asText());
-        assertEquals(1, d.get("byDecade").get(0).get("male").asInt());
-        assertEquals("undated", d.get("byDecade").get(1).get("decade").asText());
+        DescriptionFigures d = CensusStatistics.compute(items, new StatsOptions(10, null, 0, 1,
+                FaceCensus.descriptionMiner("default"))).descriptions();
+        assertEquals("default", d.miner());
+        assertEquals(2, d.itemsWithDescription());
+        assertEquals(1, d.itemsWithMentions());
+        assertEquals(0, d.mentions().female());
+        assertEquals(1, d.mentions().male());
+        assertEquals("peasant", d.topTerms().male().get(0).term());
+        assertEquals("1940s", d.byDecade().get(0).decade());
+        assertEquals(1, d.byDecade().get(0).male());
+        assertEquals("undated", d.byDecade().get(1).decade());
     }
 }

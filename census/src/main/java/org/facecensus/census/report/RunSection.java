@@ -1,0 +1,59 @@
+package org.facecensus.census.report;
+
+import java.util.Locale;
+import org.facecensus.census.RunInfo;
+import org.facecensus.model.ModelInfo;
+
+/**
+ * How the run was made (collection, detector, aligner, classifier, evaluation file, threads, time)
+ * and the provenance of every model it used.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class RunSection extends ReportSection {
+    RunSection() {
+        super("run", "Run", "Run");
+    }
+
+    @Override
+    void render(ReportInput input, StringBuilder out) {
+        RunInfo run = input.run();
+        out.append("<table class=\"narrow kv\"><tbody>\n");
+        row(out, "collection", run.collection());
+        row(out, "metadata", run.metadataFile().isEmpty() ? "none" : run.metadataFile());
+        row(out, "detector", run.detector());
+        row(out, "aligner", run.aligner());
+        row(out, "classifier", run.classifier());
+        row(out, "evaluation file", run.evaluationFile().isEmpty() ? "none" : run.evaluationFile());
+        row(out, "threads", Integer.toString(run.threads()));
+        row(out, "items analysed in this run", Html.count(run.items()));
+        row(out, "time", formatDuration(run.elapsedSeconds()));
+        out.append("</tbody></table>\n<h3>Models</h3>\n");
+        if (run.models().isEmpty()) {
+            out.append("<p class=\"note\">No model provenance was recorded.</p>\n");
+            return;
+        }
+        out.append("<div class=\"scroll\"><table class=\"models\"><thead><tr><th>model</th><th>version</th><th>licence</th>"
+                + "<th>sha256</th><th>source</th></tr></thead><tbody>\n");
+        for (ModelInfo m : run.models()) {
+            out.append("<tr><th>").append(Html.text(m.name())).append("</th><td>").append(Html.text(m.version()))
+                    .append("</td><td>").append(Html.text(m.licence())).append("</td><td class=\"wrap hash\"><code>")
+                    .append(Html.text(m.sha256())).append("</code></td><td class=\"wrap\">").append(Html.text(m.source()))
+                    .append("</td></tr>\n");
+        }
+        out.append("</tbody></table></div>\n");
+    }
+
+    private static void row(StringBuilder out, String key, String value) {
+        out.append("<tr><th>").append(Html.text(key)).append("</th><td>").append(Html.text(value)).append("</td></tr>\n");
+    }
+
+    private static String formatDuration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "–";
+        }
+        long s = Math.round(seconds);
+        return s < 120 ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : String.format(Locale.ROOT, "%d h %02d min %02d s", s / 3600, s / 60 % 60, s % 60);
+    }
+}
