@@ -6,6 +6,8 @@ import org.facecensus.classify.Gender;
 /**
  * Who an item depicts, from its faces' labels, as the study tabulated it. Faces labelled
  * {@link Gender#UNKNOWN} are ignored; an item whose faces are all unknown is {@link #UNDETERMINED}.
+ *
+ * <p>Thread-safety: immutable.
  */
 public enum Composition {
     NONE, ONE_MAN, ONE_WOMAN, MEN_ONLY, WOMEN_ONLY, MIXED, UNDETERMINED;

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code facecensus} command. Exit codes: 0 success (also when some items failed: their errors
  * are in the output), 1 the run itself failed, 2 usage error.
+ *
+ * <p>Thread-safety: a program entry point; each command runs on the calling thread.
  */
 @Command(name = "facecensus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Count and characterise the people depicted in image collections.",

@@ -7,7 +7,11 @@ import org.facecensus.FaceCensus;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceDetector;
 
-/** The README's three-line example: find the faces in one photo. */
+/**
+ * The README's three-line example: find the faces in one photo.
+ *
+ * <p>Thread-safety: stateless.
+ */
 public final class FindFaces {
     private FindFaces() {
     }

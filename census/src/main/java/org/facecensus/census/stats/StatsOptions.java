@@ -10,6 +10,8 @@ import org.facecensus.text.DescriptionMiner;
  * @param bootstrapSamples resamples for the corrected shares' intervals (default 2000)
  * @param seed             the bootstrap's seed, so equal inputs give equal outputs
  * @param miner            runs over item descriptions when not null
+ *
+ * <p>Thread-safety: immutable (the miner is shared, and miners are thread-safe).
  */
 public record StatsOptions(int minTagItems, ClassifierErrorRates errorRates, int bootstrapSamples, long seed,
                            DescriptionMiner miner) {
