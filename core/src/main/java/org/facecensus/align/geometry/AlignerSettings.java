@@ -1,7 +1,7 @@
-package org.facecensus.detectors.align;
+package org.facecensus.align.geometry;
 
 /**
- * Output geometry shared by the eye-level aligners.
+ * Output geometry shared by the eye-level aligners: the crop's size and where the eyes land in it.
  *
  * @param width  output width in pixels (imutils' {@code desiredFaceWidth})
  * @param height output height in pixels ({@code desiredFaceHeight})
@@ -11,10 +11,11 @@ package org.facecensus.detectors.align;
  *
  * <p>Thread-safety: immutable.
  */
-record AlignerSettings(int width, int height, double eyeX, double eyeY) {
-    static final AlignerSettings IMUTILS_224 = new AlignerSettings(224, 224, 0.35, 0.35);
+public record AlignerSettings(int width, int height, double eyeX, double eyeY) {
+    /** imutils' defaults with a 224-pixel face: the eye on the image's left at (0.35, 0.35). */
+    public static final AlignerSettings IMUTILS_224 = new AlignerSettings(224, 224, 0.35, 0.35);
 
-    AlignerSettings {
+    public AlignerSettings {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("output size must be positive: " + width + "x" + height);
         }

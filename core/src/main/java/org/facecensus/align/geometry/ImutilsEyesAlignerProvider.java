@@ -1,4 +1,4 @@
-package org.facecensus.detectors.align;
+package org.facecensus.align.geometry;
 
 import org.facecensus.align.FaceAligner;
 import org.facecensus.spi.FaceAlignerProvider;

@@ -1,8 +1,11 @@
-package org.facecensus.detectors.align;
+package org.facecensus.align.geometry;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.facecensus.FaceCensus;
 import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.align.FaceAligner;
@@ -10,10 +13,10 @@ import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.detect.LandmarkScheme;
 import org.facecensus.detect.Landmarks;
-import org.facecensus.detectors.dlib.shape.DlibShapeDetector;
-import org.facecensus.detectors.dlib.shape.PixelIntensity;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
+import org.facecensus.spi.ProviderContext;
+import org.facecensus.spi.inference.ExecutionDevice;
 
 /**
  * {@code imutils-eyes}: imutils' {@code FaceAligner} ({@code imutils.face_utils}) in Java. The eye
@@ -24,28 +27,39 @@ import org.facecensus.model.ModelStore;
  * same kernel and fixed-point scheme as {@code cv2.warpAffine(..., INTER_CUBIC)}, but not verified
  * bit-exact with OpenCV). Output 224×224 by default; every parameter is set through {@link Builder}.
  *
- * <p>Landmarks: the face's own if they are {@link LandmarkScheme#IBUG_68}; otherwise dlib-68 is run
- * on the face box. imutils passes OpenCV's grey image to the predictor
- * ({@code fa.align(image, gray, rect)}), so by default the predictor sees
- * {@link PixelIntensity#OPENCV_GRAY}; {@link Builder#landmarkIntensity} changes that.
+ * <p>Landmarks: the face's own if they are {@link LandmarkScheme#IBUG_68}; otherwise the
+ * {@value #DEFAULT_LANDMARKS} landmark detector (found by name, so this geometry needs no detector
+ * module until a face without iBUG points arrives) is run on the face box. imutils passes OpenCV's
+ * grey image to the predictor ({@code fa.align(image, gray, rect)}); so does this aligner by default,
+ * as an RGB image with three equal channels: dlib's RGB intensity, the truncated mean of the
+ * channels, then reads exactly OpenCV's grey value. {@link Builder#greyLandmarkInput} turns that off.
  *
- * <p>Thread-safety: thread-safe; the landmark detector is shared and itself thread-safe.
- * {@link #close()} is idempotent and closes the landmark detector only if this aligner made it.
+ * <p>Thread-safety: thread-safe; the landmark detector is shared and itself thread-safe, the default
+ * one is made once, on first need. {@link #close()} is idempotent and closes the landmark detector
+ * only if this aligner made it.
  */
 public final class ImutilsEyesAligner implements FaceAligner {
     public static final String NAME = "imutils-eyes";
+    /** The landmark detector imutils uses, run on faces that come without 68 iBUG points. */
+    public static final String DEFAULT_LANDMARKS = "dlib-68";
 
     private final AlignerSettings settings;
-    private final LandmarkDetector landmarks;
+    private final ProviderContext context;
     private final boolean ownsLandmarks;
+    private final boolean greyInput;
     private final boolean imutilsRounding;
+    private final AtomicReference<LandmarkDetector> landmarks = new AtomicReference<>();
+    /** The last image converted to grey and its copy: the faces of one image arrive one after another. */
+    private final AtomicReference<RgbImage[]> lastGrey = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ImutilsEyesAligner(Builder b) {
         this.settings = new AlignerSettings(b.width, b.height == 0 ? b.width : b.height, b.eyeX, b.eyeY);
+        this.context = new ProviderContext(b.store, ExecutionDevice.fromSystemProperty());
         this.ownsLandmarks = b.landmarks == null;
-        this.landmarks = b.landmarks != null ? b.landmarks
-                : DlibShapeDetector.builder().modelStore(b.store).intensity(b.intensity).build();
+        this.landmarks.set(b.landmarks);
+        // A detector the caller gave gets the image as it is: only imutils' own predictor reads grey.
+        this.greyInput = b.landmarks == null && b.greyInput;
         this.imutilsRounding = b.imutilsRounding;
     }
 
@@ -64,9 +78,9 @@ public final class ImutilsEyesAligner implements FaceAligner {
             throw new FaceCensusException("The " + NAME + " aligner is closed; create a new one.");
         }
         Landmarks lm = face.landmarks().filter(l -> l.scheme() == LandmarkScheme.IBUG_68)
-                .orElseGet(() -> landmarks.locate(image, face.box()));
+                .orElseGet(() -> landmarks().locate(greyInput ? grey(image) : image, face.box()));
         if (lm.scheme() != LandmarkScheme.IBUG_68) {
-            throw new FaceCensusException(NAME + " needs 68-point (iBUG) landmarks but " + landmarks.name()
+            throw new FaceCensusException(NAME + " needs 68-point (iBUG) landmarks but " + landmarks().name()
                     + " gives " + lm.scheme() + "; use the dlib-68 landmark detector or the similarity-5pt aligner.");
         }
         double[] m = EyeLevelTransform.compute(lm.rightEye(), lm.leftEye(), settings.eyeX(), settings.eyeY(),
@@ -74,10 +88,53 @@ public final class ImutilsEyesAligner implements FaceAligner {
         return new AlignedFace(CubicWarp.warp(image, m, settings.width(), settings.height()), m, face);
     }
 
+    /** The landmark detector, the default one made on first need (two threads may race; one wins). */
+    private LandmarkDetector landmarks() {
+        LandmarkDetector current = landmarks.get();
+        if (current != null) {
+            return current;
+        }
+        LandmarkDetector made = FaceCensus.landmarkDetectors().select(DEFAULT_LANDMARKS).create(context);
+        if (landmarks.compareAndSet(null, made)) {
+            return made;
+        }
+        made.close();
+        return landmarks.get();
+    }
+
+    /**
+     * OpenCV's {@code cvtColor(BGR2GRAY)} of {@code image} (0.299R + 0.587G + 0.114B in 14-bit fixed
+     * point, rounded) in all three channels; the last image's copy is kept, as its faces come in turn.
+     */
+    private RgbImage grey(RgbImage image) {
+        RgbImage[] last = lastGrey.get();
+        if (last != null && last[0] == image) {
+            return last[1];
+        }
+        ByteBuffer px = image.pixels();
+        byte[] out = new byte[image.width() * image.height() * 3];
+        for (int i = 0; i < out.length; i += 3) {
+            int r = px.get(i) & 0xff;
+            int g = px.get(i + 1) & 0xff;
+            int b = px.get(i + 2) & 0xff;
+            byte v = (byte) ((r * 4899 + g * 9617 + b * 1868 + (1 << 13)) >> 14);
+            out[i] = v;
+            out[i + 1] = v;
+            out[i + 2] = v;
+        }
+        RgbImage grey = RgbImage.of(image.width(), image.height(), out);
+        lastGrey.set(new RgbImage[] {image, grey});
+        return grey;
+    }
+
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownsLandmarks) {
-            landmarks.close();
+        if (closed.compareAndSet(false, true)) {
+            lastGrey.set(null);
+            LandmarkDetector made = landmarks.get();
+            if (ownsLandmarks && made != null) {
+                made.close();
+            }
         }
     }
 
@@ -94,7 +151,7 @@ public final class ImutilsEyesAligner implements FaceAligner {
         private boolean imutilsRounding = true;
         private LandmarkDetector landmarks;
         private ModelStore store = ModelStore.defaultStore();
-        private PixelIntensity intensity = PixelIntensity.OPENCV_GRAY;
+        private boolean greyInput = true;
 
         private Builder() {
         }
@@ -124,21 +181,27 @@ public final class ImutilsEyesAligner implements FaceAligner {
             return this;
         }
 
-        /** The 68-point detector for faces without iBUG landmarks (default: dlib-68 from the model store). */
+        /**
+         * The 68-point detector for faces without iBUG landmarks; it sees the image as it is (default:
+         * {@value ImutilsEyesAligner#DEFAULT_LANDMARKS} from the model store, on the grey image).
+         */
         public Builder landmarkDetector(LandmarkDetector detector) {
             this.landmarks = Objects.requireNonNull(detector, "detector");
             return this;
         }
 
-        /** The model store for the default dlib-68 detector. */
+        /** The model store for the default {@value ImutilsEyesAligner#DEFAULT_LANDMARKS} detector. */
         public Builder modelStore(ModelStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** What the default dlib-68 detector reads (default {@link PixelIntensity#OPENCV_GRAY}, as imutils). */
-        public Builder landmarkIntensity(PixelIntensity intensity) {
-            this.intensity = Objects.requireNonNull(intensity, "intensity");
+        /**
+         * Whether the default {@value ImutilsEyesAligner#DEFAULT_LANDMARKS} detector reads OpenCV's grey
+         * image, as imutils' predictor does (default {@code true}), or the RGB image.
+         */
+        public Builder greyLandmarkInput(boolean on) {
+            this.greyInput = on;
             return this;
         }
 
