@@ -1,13 +1,14 @@
-package org.facecensus.detectors.faceapi;
+package org.facecensus.modeltools.faceapi;
 
 import java.nio.ByteBuffer;
 
 import org.facecensus.detect.FaceBox;
 import org.facecensus.image.RgbImage;
-import org.facecensus.modeltools.faceapi.FaceApiConverter;
 
 /**
- * face-api.js' input pipeline for its 112×112 face nets, reproduced step by step:
+ * face-api.js' input pipeline for its 112×112 face nets (the landmark and age/gender nets, and at
+ * 150×150 the recognition net), reproduced step by step; it lives beside the converter so that the
+ * detector and classifier modules share it without depending on each other:
  * <ol>
  *   <li>{@code extractFaceTensors}: the box is clipped to the image ({@code Box.clipAtImageBorders})
  *       and every coordinate floored; that integer rectangle is sliced out of the image;</li>
@@ -28,7 +29,8 @@ import org.facecensus.modeltools.faceapi.FaceApiConverter;
  * @param height crop height, {@code >= 1}
  */
 public record FaceApiCrop(int x, int y, int width, int height) {
-    static final int SIZE = FaceApiConverter.INPUT_SIZE;
+    /** The side of the 112×112 nets' input. */
+    public static final int SIZE = FaceApiConverter.INPUT_SIZE;
 
     /** The crop face-api takes for {@code box} in an image of this size. */
     public static FaceApiCrop of(FaceBox box, int imageWidth, int imageHeight) {

@@ -1,4 +1,4 @@
-package org.facecensus.detectors.faceapi;
+package org.facecensus.classify.faceapi;
 
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.spi.GenderClassifierProvider;

@@ -1,4 +1,4 @@
-package org.facecensus.detectors.faceapi;
+package org.facecensus.classify.faceapi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
 import org.facecensus.modeltools.faceapi.FaceApiConverter;
+import org.facecensus.modeltools.faceapi.FaceApiCrop;
 import org.facecensus.modeltools.faceapi.FaceApiModels;
 import org.facecensus.modeltools.faceapi.FaceApiOnnxCache;
 import org.facecensus.spi.inference.ExecutionDevice;

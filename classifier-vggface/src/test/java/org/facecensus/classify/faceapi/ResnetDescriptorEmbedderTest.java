@@ -1,4 +1,4 @@
-package org.facecensus.detectors.faceapi;
+package org.facecensus.classify.faceapi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,9 +21,11 @@ import org.facecensus.detect.LandmarkScheme;
 import org.facecensus.detect.Landmarks;
 import org.facecensus.detect.Point;
 import org.facecensus.detectors.SharedData;
+import org.facecensus.detectors.faceapi.FaceApiReference;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
+import org.facecensus.modeltools.faceapi.FaceApiCrop;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.facecensus.detectors.faceapi;
+package org.facecensus.classify.faceapi;
 
 import org.facecensus.classify.FaceEmbedder;
 import org.facecensus.spi.FaceEmbedderProvider;

@@ -1,4 +1,4 @@
-package org.facecensus.detectors.faceapi;
+package org.facecensus.classify.faceapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,8 @@ import org.facecensus.classify.GenderPrediction;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.Landmarks;
+import org.facecensus.detectors.faceapi.FaceApiLandmarkDetector;
+import org.facecensus.detectors.faceapi.FaceApiReference;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
 import org.facecensus.modeltools.faceapi.FaceApiConverter;
@@ -54,7 +56,7 @@ class FaceApiAgeGenderClassifierTest {
         List<AlignedFace> aligned = new ArrayList<>();
         double maxBoxDiff = 0;
         for (FaceApiReference.Face f : faces) {
-            RgbImage img = FaceApiLandmarkDetectorTest.image(f.source());
+            RgbImage img = FaceApiReference.image(f.source());
             Landmarks lm = landmarks.locate(img, f.box());
             DetectedFace face = new DetectedFace(f.box(), lm);
             FaceBox box = FaceApiAgeGenderClassifier.alignedBox(lm, 1);
@@ -97,7 +99,7 @@ class FaceApiAgeGenderClassifierTest {
     @Test
     void comesThroughTheRegistryAndClassifiesOneFace() {
         FaceApiReference.Face f = FaceApiReference.faces().get(0);
-        RgbImage img = FaceApiLandmarkDetectorTest.image(f.source());
+        RgbImage img = FaceApiReference.image(f.source());
         AlignedFace face = FaceApiAgeGenderClassifier.alignedFace(img,
                 new DetectedFace(f.box(), landmarks.locate(img, f.box())));
         try (GenderClassifier c = FaceCensus.genderClassifier(FaceApiAgeGenderClassifier.NAME)) {
@@ -116,7 +118,7 @@ class FaceApiAgeGenderClassifierTest {
     void featuresAreTheInputOfTheGenderHead() {
         List<AlignedFace> aligned = new ArrayList<>();
         for (FaceApiReference.Face f : FaceApiReference.faces().subList(0, 8)) {
-            RgbImage img = FaceApiLandmarkDetectorTest.image(f.source());
+            RgbImage img = FaceApiReference.image(f.source());
             aligned.add(FaceApiAgeGenderClassifier.alignedFace(img, new DetectedFace(f.box(), landmarks.locate(img, f.box()))));
         }
         ModelStore store = ModelStore.defaultStore();

@@ -1,4 +1,4 @@
-package org.facecensus.detectors.faceapi;
+package org.facecensus.classify.faceapi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.facecensus.image.ImageOps;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
+import org.facecensus.modeltools.faceapi.FaceApiCrop;
 import org.facecensus.modeltools.faceapi.FaceApiModels;
 import org.facecensus.modeltools.faceapi.FaceApiOnnxCache;
 import org.facecensus.modeltools.faceapi.FaceApiRecognition;
