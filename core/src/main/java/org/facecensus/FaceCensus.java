@@ -47,13 +47,13 @@ public final class FaceCensus {
             "org.facecensus:facecensus-detector-dlib-onnx").loadServices(classLoader());
     private static final ProviderRegistry<FaceAlignerProvider> ALIGNERS = new ProviderRegistry<>(
             FaceAlignerProvider.class, "face aligner", "facecensus.aligner",
-            "org.facecensus:facecensus-detector-dlib-onnx").loadServices(classLoader());
+            "org.facecensus:facecensus-core").loadServices(classLoader());
     private static final ProviderRegistry<GenderClassifierProvider> CLASSIFIERS = new ProviderRegistry<>(
             GenderClassifierProvider.class, "gender classifier", "facecensus.classifier",
             "org.facecensus:facecensus-classifier-vggface").loadServices(classLoader());
     private static final ProviderRegistry<FaceEmbedderProvider> EMBEDDERS = new ProviderRegistry<>(
             FaceEmbedderProvider.class, "face embedder", "facecensus.embedder",
-            "org.facecensus:facecensus-detector-dlib-onnx").loadServices(classLoader());
+            "org.facecensus:facecensus-classifier-vggface").loadServices(classLoader());
     private static final ProviderRegistry<DescriptionMinerProvider> MINERS = new ProviderRegistry<>(
             DescriptionMinerProvider.class, "description miner", "facecensus.miner",
             "org.facecensus:facecensus-text-miner").loadServices(classLoader());
