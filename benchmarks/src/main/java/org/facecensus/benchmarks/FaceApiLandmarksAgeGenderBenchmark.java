@@ -9,7 +9,7 @@ import org.facecensus.align.AlignedFace;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.Landmarks;
-import org.facecensus.detectors.faceapi.FaceApiAgeGenderClassifier;
+import org.facecensus.classify.faceapi.FaceApiAgeGenderClassifier;
 import org.facecensus.detectors.faceapi.FaceApiLandmarkDetector;
 import org.facecensus.detectors.ssd.SsdMobilenetDetector;
 import org.facecensus.image.ImageLoader;

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detectors.faceapi.FaceApiLandmarkDetector;
-import org.facecensus.detectors.faceapi.ResnetDescriptorEmbedder;
+import org.facecensus.classify.faceapi.ResnetDescriptorEmbedder;
 import org.facecensus.detectors.ssd.SsdMobilenetDetector;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;

@@ -20,6 +20,7 @@ import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
 import org.facecensus.classify.baseline.FisherfacesGenderClassifier;
+import org.facecensus.classify.baseline.FisherfacesNatives;
 import org.facecensus.classify.baseline.FisherfacesSettings;
 import org.facecensus.classify.transfer.GenderHeadTraining;
 import org.facecensus.classify.spec.GenderClassifierSpec;
@@ -261,6 +262,7 @@ final class GenderCommand implements Callable<Integer> {
         }
 
         private int trainFisherfaces(PrintWriter out, PrintWriter err) {
+            FisherfacesNatives.require();
             LabelledDataset dataset = LabelledDataset.read(data.data);
             reportProblems(err, dataset.problems());
             List<LabelledFace> faces = select(dataset, split, "train");

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The providers of one component kind and the rule that picks one: explicit name, else the kind's
  * system property, else the single highest priority. Every failure message lists what was found
- * and says how to choose.
+ * and says how to choose; for a name nothing provides it adds what the modules' provider manifests
+ * ({@link ProviderManifest}) know about it.
  *
  * <p>Thread-safety: thread-safe; registration and selection may interleave.
  *
@@ -27,27 +28,16 @@ import org.slf4j.LoggerFactory;
 public final class ProviderRegistry<P extends NamedProvider<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
 
-    /** The artifact that carries each built-in provider name, to name what to add. */
-    private static final Map<String, String> KNOWN_ARTIFACTS = knownArtifacts(Map.of(
-            "org.facecensus:facecensus-detector-dlib-onnx", List.of("blazeface", "blazeface-front", "dlib-hog",
-                    "ssd-mobilenet", "tiny-face", "dlib-68", "landmark68-net", "imutils-eyes",
-                    "resnet-descriptor"),
-            "org.facecensus:facecensus-detector-opencv", List.of("opencv-haar"),
-            "org.facecensus:facecensus-classifier-vggface", List.of("transfer", "faceapi-agegender", "ensemble"),
-            "org.facecensus:facecensus-text-miner", List.of("study", "default")));
-
-    private static Map<String, String> knownArtifacts(Map<String, List<String>> namesByArtifact) {
-        Map<String, String> byName = new java.util.HashMap<>();
-        namesByArtifact.forEach((artifact, names) -> names.forEach(n -> byName.put(n, artifact)));
-        return Map.copyOf(byName);
-    }
-
     private final Class<P> type;
     private final String kind;
     private final String property;
     private final String defaultArtifact;
     private final List<P> providers = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
+    /** The loaders services came from: their provider manifests explain a name that is missing. */
+    private final List<ClassLoader> loaders = new CopyOnWriteArrayList<>();
+    /** Why providers failed to load, quoted when a name they would have provided is asked for. */
+    private final List<String> loadFailures = new CopyOnWriteArrayList<>();
 
     /**
      * @param kind            what users call the component, e.g. "face detector"
@@ -63,6 +53,7 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
 
     /** Adds every provider {@link ServiceLoader} finds; one that fails to load is skipped with a warning. */
     public ProviderRegistry<P> loadServices(ClassLoader loader) {
+        loaders.add(loader);
         Iterator<P> it = ServiceLoader.load(type, loader).iterator();
         while (true) {
             try {
@@ -73,6 +64,7 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
                 providers.add(provider);
             } catch (ServiceConfigurationError | LinkageError e) {
                 LOG.warn("Skipping a {} provider that failed to load: {}", kind, e.getMessage());
+                loadFailures.add(String.valueOf(e.getMessage()));
             }
         }
         return this;
@@ -128,10 +120,8 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
                 return named.get(0);
             }
             if (named.isEmpty()) {
-                String artifact = KNOWN_ARTIFACTS.get(name);
                 throw new FaceCensusException("No " + kind + " named '" + name + "' (" + how + "). "
-                        + (artifact != null ? "It is provided by the artifact " + artifact
-                        + ": add it to the classpath. " : "") + found(all) + chooseHint());
+                        + whereFrom(name) + found(all) + chooseHint());
             }
             throw new FaceCensusException("Several " + kind + " providers are named '" + name + "': "
                     + describe(named) + ". Remove all but one of their jars from the classpath.");
@@ -152,6 +142,48 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
                     all.stream().map(NamedProvider::name).collect(Collectors.joining(", ")), chooseHint());
         }
         return chosen;
+    }
+
+    /**
+     * What the modules' provider manifests say about a name that no loaded provider has: which
+     * module registers it (whose provider then failed to load), or of which other kind it is.
+     */
+    private String whereFrom(String name) {
+        List<ProviderManifest> manifests = new ArrayList<>();
+        for (ClassLoader loader : loaders.isEmpty() ? List.of(defaultLoader()) : loaders) {
+            manifests.addAll(ProviderManifest.onClasspath(loader));
+        }
+        StringBuilder hint = new StringBuilder();
+        for (ProviderManifest m : manifests) {
+            if (m.names(type).contains(name)) {
+                return "It is registered by " + m.artifact() + ", which is on the classpath, but its " + kind
+                        + " provider did not load" + (loadFailures.isEmpty() ? "" : " (" + String.join("; ", loadFailures)
+                        + ")") + ": check that module's own dependencies. ";
+            }
+            m.namesByKind().forEach((otherKind, names) -> {
+                if (names.contains(name)) {
+                    hint.append("'").append(name).append("' is a ").append(kindOf(otherKind)).append(" (from ")
+                            .append(m.artifact()).append("), not a ").append(kind).append(". ");
+                }
+            });
+        }
+        if (hint.length() > 0) {
+            return hint.toString();
+        }
+        return "No module on the classpath declares that name, so it is unknown here; FaceCensus modules register"
+                + " their providers through ServiceLoader (META-INF/services/" + type.getName() + "): add the one"
+                + " that provides it, or register your own with FaceCensus.register(...). ";
+    }
+
+    /** "org.facecensus.spi.LandmarkDetectorProvider" as users say it: "landmark detector". */
+    static String kindOf(String serviceInterface) {
+        String simple = serviceInterface.substring(serviceInterface.lastIndexOf('.') + 1).replaceFirst("Provider$", "");
+        return simple.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    private static ClassLoader defaultLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ProviderRegistry.class.getClassLoader();
     }
 
     private String found(List<P> all) {

@@ -1,6 +1,9 @@
 package org.facecensus.spi;
 
+import java.util.Optional;
+
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.MeasuredRecall;
 
 /**
  * Service-provider interface for {@link FaceDetector} implementations. Register the implementation's
@@ -9,4 +12,12 @@ import org.facecensus.detect.FaceDetector;
  * <p>Thread-safety: implementations must be thread-safe.
  */
 public interface FaceDetectorProvider extends NamedProvider<FaceDetector> {
+
+    /**
+     * The detector's recall with its default settings, where it was measured; reports quote it.
+     * It lives with the provider so that it travels with the detector, plugins included.
+     */
+    default Optional<MeasuredRecall> measuredRecall() {
+        return Optional.empty();
+    }
 }

@@ -145,18 +145,46 @@ public class ProviderRegistryTest {
         assertTrue(!m.contains("artifact"), "no artifact is suggested for a name nobody ships: " + m);
     }
 
-    @Test
-    void unknownBuiltInNameNamesItsArtifact() throws IOException {
-        ProviderRegistry<FaceDetectorProvider> registry = registryWith(n(Alpha.class));
-        FaceCensusException e = assertThrows(FaceCensusException.class, () -> registry.select("dlib-hog"));
-        assertTrue(e.getMessage().contains("artifact " + ARTIFACT), e.getMessage());
-        assertTrue(e.getMessage().contains("Available: alpha"), e.getMessage());
+    /** Writes a provider manifest for the artifact {@code org.example:plugin} into the test classpath. */
+    private void manifest(String... lines) throws IOException {
+        Path file = classpath.resolve(ProviderManifest.RESOURCE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "artifact=org.example:plugin\n" + String.join("\n", lines) + "\n");
+    }
 
+    @Test
+    void nameOfAnotherKindSaysWhichKindAndModule() throws IOException {
+        manifest("org.facecensus.spi.LandmarkDetectorProvider=my-landmarks, other");
+        ProviderRegistry<FaceDetectorProvider> registry = registryWith(n(Alpha.class));
+        FaceCensusException e = assertThrows(FaceCensusException.class, () -> registry.select("my-landmarks"));
+        String m = e.getMessage();
+        assertTrue(m.contains("'my-landmarks' is a landmark detector (from org.example:plugin), not a face detector"), m);
+        assertTrue(m.contains("Available: alpha"), m);
+    }
+
+    @Test
+    void nameOfAModuleWhoseProviderFailedNamesTheModuleAndTheFailure() throws IOException {
+        manifest("org.facecensus.spi.FaceDetectorProvider=exploding, alpha");
+        ProviderRegistry<FaceDetectorProvider> registry = registryWith(n(Alpha.class), n(Exploding.class));
+        FaceCensusException e = assertThrows(FaceCensusException.class, () -> registry.select("exploding"));
+        String m = e.getMessage();
+        assertTrue(m.contains("registered by org.example:plugin, which is on the classpath, but its face detector"
+                + " provider did not load"), m);
+        assertTrue(m.contains(n(Exploding.class)), "quotes the load failure: " + m);
+    }
+
+    @Test
+    void nameNoManifestKnowsIsUnknownAndSaysHowModulesRegister() throws IOException {
         ProviderRegistry<FaceDetectorProvider> empty = new ProviderRegistry<>(FaceDetectorProvider.class,
                 "face detector", PROPERTY, ARTIFACT);
         FaceCensusException none = assertThrows(FaceCensusException.class, () -> empty.select("blazeface"));
-        assertTrue(none.getMessage().contains(ARTIFACT), none.getMessage());
-        assertTrue(none.getMessage().contains("No face detector provider is on the classpath"), none.getMessage());
+        String m = none.getMessage();
+        assertTrue(m.contains("No face detector named 'blazeface'"), m);
+        assertTrue(m.contains("unknown here"), m);
+        assertTrue(m.contains("register their providers through ServiceLoader (META-INF/services/"
+                + FaceDetectorProvider.class.getName() + ")"), m);
+        assertTrue(m.contains("No face detector provider is on the classpath"), m);
+        assertEquals("gender classifier", ProviderRegistry.kindOf("org.facecensus.spi.GenderClassifierProvider"));
     }
 
     @Test

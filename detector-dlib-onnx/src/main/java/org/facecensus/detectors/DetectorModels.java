@@ -14,7 +14,8 @@ import org.facecensus.modeltools.faceapi.FaceApiOnnxCache;
 import org.facecensus.spi.ModelCatalog;
 
 /**
- * The models this module's detectors use, for {@code facecensus models fetch}.
+ * The models this module's detectors and landmark detectors use, for {@code facecensus models fetch}
+ * (the face-api age/gender and recognition nets are classifier-vggface's).
  *
  * <p>Thread-safety: immutable.
  */
@@ -24,10 +25,8 @@ public final class DetectorModels implements ModelCatalog {
         List<ModelSpec> all = new ArrayList<>(List.of(BlazeFaceVariant.BACK_256.spec(),
                 BlazeFaceVariant.FRONT_128.spec(), DlibFrontalFaceModel.SPEC, DlibShapeDetector.MODEL_68));
         all.addAll(FaceApiModels.LANDMARK_68.specs());
-        all.addAll(FaceApiModels.AGE_GENDER.specs());
         all.addAll(FaceApiModels.SSD_MOBILENETV1.specs());
         all.addAll(FaceApiModels.TINY_FACE_DETECTOR.specs());
-        all.addAll(FaceApiModels.FACE_RECOGNITION.specs());
         return List.copyOf(all);
     }
 
@@ -39,7 +38,6 @@ public final class DetectorModels implements ModelCatalog {
     @Override
     public List<Path> prepare(ModelStore store) {
         return List.of(FaceApiOnnxCache.ssdMobilenetV1(store), FaceApiOnnxCache.tinyFaceDetector(store),
-                FaceApiOnnxCache.landmark68(store), FaceApiOnnxCache.ageGender(store),
-                FaceApiOnnxCache.faceRecognition(store));
+                FaceApiOnnxCache.landmark68(store));
     }
 }

@@ -13,6 +13,7 @@ import org.facecensus.census.Composition;
 import org.facecensus.census.run.CensusResult;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.internal.ProviderManifest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +75,11 @@ class ExamplesTest {
         assertEquals("PASCAL VOC group photo", result.items().get(0).metadata().title());
         assertEquals(Composition.NONE, result.items().get(1).composition());
         assertTrue(Files.isRegularFile(dir.resolve("out/census.sqlite")));
+    }
+
+    /** A plugin ships a provider manifest too, so that FaceCensus can name it when it fails to load. */
+    @Test
+    void pluginManifestListsItsDetector() {
+        ProviderManifest.verifyModule(LargestFaceProvider.class);
     }
 }

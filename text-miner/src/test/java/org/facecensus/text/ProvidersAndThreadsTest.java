@@ -18,6 +18,7 @@ import org.facecensus.FaceCensus;
 import org.facecensus.classify.Gender;
 import org.facecensus.spi.DescriptionMinerProvider;
 import org.facecensus.text.provider.DefaultMinerProvider;
+import org.facecensus.internal.ProviderManifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,5 +80,11 @@ class ProvidersAndThreadsTest {
             }
             assertTrue(expected.stream().mapToInt(List::size).sum() > 0);
         }
+    }
+
+    /** The module's provider manifest, which explains missing names, matches its services file. */
+    @Test
+    void manifestListsExactlyTheRegisteredMiners() {
+        ProviderManifest.verifyModule(StudyDescriptionMiner.class);
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.facecensus.FaceCensus;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.stats.ByDecade;
 import org.facecensus.census.stats.ByTag;
@@ -16,6 +18,8 @@ import org.facecensus.census.stats.ShareInterval;
 import org.facecensus.census.stats.ShareOfWomen;
 import org.facecensus.census.stats.Shares;
 import org.facecensus.census.stats.Totals;
+import org.facecensus.detect.MeasuredRecall;
+import org.facecensus.spi.FaceDetectorProvider;
 
 /**
  * The report's limitations section, written from the measured numbers of this run rather than as
@@ -62,11 +66,11 @@ final class Limitations {
                     + "more often than frontal photographic ones, and if that happens more for one gender (for example "
                     + "women in crowd scenes or in the background) the shares are biased in a way no interval here shows.",
                     without, analysed, Html.percent((double) without / analysed)));
-            DetectorRecall.of(detector).ifPresent(r -> out.add(String.format(Locale.ROOT, "How many faces %s misses "
+            measuredRecall(detector).ifPresent(r -> out.add(String.format(Locale.ROOT, "How many faces %s misses "
                     + "was measured on photographs, not on this collection: on 400 web photos with 982 hand-marked faces "
                     + "it found %s of them (%s of the smallest, eyes under 10 px apart), with %.2f false faces per image. "
                     + "On drawn and printed faces expect it to find fewer.", detector, Html.percent(r.recall()),
-                    Html.percent(r.recallSmall()), r.falsePerImage())));
+                    Html.percent(r.recallSmallFaces()), r.falsePositivesPerImage())));
         }
         if (faces > 0) {
             double share = (double) unknown / faces;
@@ -165,6 +169,12 @@ final class Limitations {
                 + "depicted identified themselves, and on posters it reads the artist's visual conventions as much "
                 + "as the people.");
         return out;
+    }
+
+    /** The run's detector's figures, from its provider (detectors that were not measured have none). */
+    private static Optional<MeasuredRecall> measuredRecall(String detector) {
+        return FaceCensus.defaults().detectors().all().stream().filter(p -> p.name().equals(detector)).findFirst()
+                .flatMap(FaceDetectorProvider::measuredRecall);
     }
 
     /** Adds the row, as the text names it, when it rests on fewer than {@link #SMALL_CELL} labelled faces. */

@@ -176,7 +176,7 @@ class HtmlReportTest {
         assertTrue(limits.contains("3 of 12 analysed items (25.0 %) have no detected face"), limits);
         assertTrue(limits.contains("domain shift"), limits);
         assertTrue(limits.contains("fewer than 30 faces"), limits);
-        // The run's detector, ssd-mobilenet, with its webfaces figures from detector-recall.csv.
+        // The run's detector, ssd-mobilenet, with the webfaces figures its provider carries.
         assertTrue(limits.contains("How many faces ssd-mobilenet misses was measured on photographs"), limits);
         assertTrue(limits.contains("it found 88.7 % of them (83.6 % of the smallest"), limits);
         assertTrue(limits.contains("0.53 false faces per image"), limits);

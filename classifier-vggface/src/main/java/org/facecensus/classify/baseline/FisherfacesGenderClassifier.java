@@ -136,6 +136,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
      */
     public static FisherfacesGenderClassifier train(List<LabelledFace> faces, FisherfacesSettings settings,
             String dataDescription, String dataLicence) {
+        FisherfacesNatives.require();
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(dataDescription, "dataDescription");
         Objects.requireNonNull(dataLicence, "dataLicence");
@@ -272,6 +273,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
      * @throws FaceCensusException     when either file is missing or unreadable
      */
     public static FisherfacesGenderClassifier load(Path modelFile) {
+        FisherfacesNatives.require();
         Path sidecarFile = sidecarOf(modelFile);
         if (!Files.isRegularFile(modelFile)) {
             throw new FaceCensusException("No Fisherfaces model at " + modelFile + "; train one first (see"

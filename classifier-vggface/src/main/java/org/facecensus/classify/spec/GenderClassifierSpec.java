@@ -7,6 +7,7 @@ import org.facecensus.FaceCensus;
 import org.facecensus.FaceCensusException;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.baseline.FisherfacesGenderClassifier;
+import org.facecensus.classify.baseline.FisherfacesNatives;
 import org.facecensus.classify.ensemble.EnsembleGenderClassifier;
 import org.facecensus.classify.transfer.TransferGenderClassifier;
 import org.facecensus.spi.ProviderContext;
@@ -63,7 +64,10 @@ public final class GenderClassifierSpec {
             return TransferGenderClassifier.open(existing(Path.of(s), "trained head"), context, null);
         }
         if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
-            return FisherfacesGenderClassifier.load(existing(Path.of(s), "Fisherfaces model"));
+            Path model = existing(Path.of(s), "Fisherfaces model");
+            // Before the first reference to FisherfacesGenderClassifier: its OpenCV jars are optional.
+            FisherfacesNatives.require();
+            return FisherfacesGenderClassifier.load(model);
         }
         return FaceCensus.defaults().genderClassifiers().select(s).create(context);
     }

@@ -20,7 +20,7 @@ import org.facecensus.classify.eval.GenderEvaluation;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.detect.Landmarks;
-import org.facecensus.detectors.faceapi.FaceApiAgeGenderClassifier;
+import org.facecensus.classify.faceapi.FaceApiAgeGenderClassifier;
 import org.facecensus.model.ModelInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -18,7 +18,7 @@ import org.facecensus.classify.baseline.TrainedFisherfaces;
 import org.facecensus.classify.baseline.UtkFaces;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.LandmarkDetector;
-import org.facecensus.detectors.faceapi.FaceApiAgeGenderClassifier;
+import org.facecensus.classify.faceapi.FaceApiAgeGenderClassifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

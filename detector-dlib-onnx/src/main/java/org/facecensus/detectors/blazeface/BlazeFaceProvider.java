@@ -1,6 +1,9 @@
 package org.facecensus.detectors.blazeface;
 
+import java.util.Optional;
+
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.MeasuredRecall;
 import org.facecensus.spi.FaceDetectorProvider;
 import org.facecensus.spi.ProviderContext;
 
@@ -23,6 +26,12 @@ public final class BlazeFaceProvider implements FaceDetectorProvider {
     @Override
     public int priority() {
         return 50;
+    }
+
+    /** Measured for the README with default settings (tools/eval-eyes.js). */
+    @Override
+    public Optional<MeasuredRecall> measuredRecall() {
+        return Optional.of(MeasuredRecall.onWebfaces(0.785, 0.349, 0.11));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
 import org.facecensus.modeltools.faceapi.FaceApiConverter;
+import org.facecensus.modeltools.faceapi.FaceApiCrop;
 import org.facecensus.modeltools.faceapi.FaceApiModels;
 import org.facecensus.modeltools.faceapi.FaceApiOnnxCache;
 import org.facecensus.spi.inference.ExecutionDevice;

@@ -1,6 +1,9 @@
 package org.facecensus.detectors.ssd;
 
+import java.util.Optional;
+
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.MeasuredRecall;
 import org.facecensus.spi.FaceDetectorProvider;
 import org.facecensus.spi.ProviderContext;
 
@@ -30,6 +33,12 @@ public final class SsdMobilenetProvider implements FaceDetectorProvider {
         // Below blazeface (50): one 512 pass misses faces under ~1/25 of the longer side, which
         // blazeface's tiled pyramid finds down to 1/64; choose it by name for face-api parity.
         return 40;
+    }
+
+    /** Measured for the README with default settings (tools/eval-eyes.js). */
+    @Override
+    public Optional<MeasuredRecall> measuredRecall() {
+        return Optional.of(MeasuredRecall.onWebfaces(0.887, 0.836, 0.53));
     }
 
     @Override

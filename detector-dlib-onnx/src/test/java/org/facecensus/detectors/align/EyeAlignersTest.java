@@ -1,18 +1,17 @@
 package org.facecensus.detectors.align;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.facecensus.FaceCensus;
-import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.align.FaceAligner;
+import org.facecensus.align.geometry.EyeLevelTransform;
+import org.facecensus.align.geometry.ImutilsEyesAligner;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.FaceDetector;
@@ -23,13 +22,15 @@ import org.facecensus.detectors.SharedData;
 import org.facecensus.detectors.dlib.shape.DlibShapeDetector;
 import org.facecensus.detectors.dlib.shape.ShapeReference;
 import org.facecensus.image.ImageLoader;
-import org.facecensus.image.ImageOps;
 import org.facecensus.image.RgbImage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The eye-level aligners on real photos: where the eyes land, and that they come out level. */
+/**
+ * The eye-level aligners (core's align.geometry) on real photos with this module's dlib-68 and
+ * BlazeFace: where the eyes land, and that they come out level. Their geometry alone is tested in core.
+ */
 class EyeAlignersTest {
     private static final double EYE = 0.35 * 224;
     private static final double OTHER_EYE = 0.65 * 224;
@@ -147,37 +148,5 @@ class EyeAlignersTest {
                 assertEquals(EYE, l.y(), 1e-9);
             }
         }
-    }
-
-    @Test
-    void similarityWithoutKeypointsSaysWhatToUse() {
-        RgbImage img = photo("dlib-faces/2008_002506.jpg");
-        FaceCensusException e = assertThrows(FaceCensusException.class,
-                () -> SimilarityAligner.builder().build().align(img, new DetectedFace(new FaceBox(10, 10, 50, 50, 1))));
-        assertTrue(e.getMessage().contains("imutils-eyes"), e.getMessage());
-    }
-
-    @Test
-    void cubicWarpWithATranslationByWholePixelsCopiesPixels() {
-        RgbImage img = photo("dlib-faces/2008_002506.jpg");
-        RgbImage warped = CubicWarp.warp(img, new double[] {1, 0, -100, 0, 1, -50}, 120, 90);
-        assertArrayEquals(ImageOps.crop(img, 100, 50, 120, 90, 0).toByteArray(), warped.toByteArray());
-    }
-
-    @Test
-    void customGeometryThroughTheBuilder() {
-        ShapeReference.Face f = largeFaces().get(0);
-        Landmarks lm = points(f.points());
-        FaceBox box = new FaceBox(f.left(), f.top(), f.right() - f.left() + 1, f.bottom() - f.top() + 1, 1);
-        try (ImutilsEyesAligner custom = ImutilsEyesAligner.builder().faceWidth(256).faceHeight(300)
-                .desiredLeftEye(0.3, 0.4).imutilsRounding(false).landmarkDetector(dlib).build()) {
-            AlignedFace a = custom.align(photo(f.file()), new DetectedFace(box, lm));
-            assertEquals(256, a.crop().width());
-            assertEquals(300, a.crop().height());
-            Point r = EyeLevelTransform.apply(a.transform(), lm.rightEye());
-            assertEquals(0.3 * 256, r.x(), 1e-9);
-            assertEquals(0.4 * 300, r.y(), 1e-9);
-        }
-        assertEquals("imutils-eyes", FaceCensus.aligner("imutils-eyes").name());
     }
 }

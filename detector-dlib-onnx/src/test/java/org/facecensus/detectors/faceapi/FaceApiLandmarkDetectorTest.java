@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,9 @@ import org.facecensus.detect.FaceBox;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.detect.LandmarkScheme;
 import org.facecensus.detect.Landmarks;
-import org.facecensus.detectors.SharedData;
-import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
+import org.facecensus.modeltools.faceapi.FaceApiCrop;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class FaceApiLandmarkDetectorTest {
     private static final double MAX_NME = 0.005;
     private static FaceApiLandmarkDetector detector;
-    private static final Map<String, RgbImage> IMAGES = new HashMap<>();
 
     @BeforeAll
     static void open() {
@@ -42,10 +39,6 @@ class FaceApiLandmarkDetectorTest {
     @AfterAll
     static void close() {
         detector.close();
-    }
-
-    static synchronized RgbImage image(String relative) {
-        return IMAGES.computeIfAbsent(relative, r -> ImageLoader.defaults().load(SharedData.root().resolve(r)));
     }
 
     static double nme(Landmarks got, double[][] want) {
@@ -70,7 +63,7 @@ class FaceApiLandmarkDetectorTest {
         long nanos = 0;
         List<String> bad = new ArrayList<>();
         for (var e : byImage.entrySet()) {
-            RgbImage img = image(e.getKey());
+            RgbImage img = FaceApiReference.image(e.getKey());
             List<FaceBox> boxes = e.getValue().stream().map(FaceApiReference.Face::box).toList();
             long t0 = System.nanoTime();
             List<Landmarks> got = detector.locateAll(img, boxes);
@@ -92,7 +85,7 @@ class FaceApiLandmarkDetectorTest {
         // Timing of a second, warm pass (the first includes the conversion and session start).
         long t1 = System.nanoTime();
         for (var e : byImage.entrySet()) {
-            detector.locateAll(image(e.getKey()), e.getValue().stream().map(FaceApiReference.Face::box).toList());
+            detector.locateAll(FaceApiReference.image(e.getKey()), e.getValue().stream().map(FaceApiReference.Face::box).toList());
         }
         double warm = (System.nanoTime() - t1) / 1e6 / faces.size();
         System.out.printf("landmark68-net vs face-api on %d faces (%d images): NME mean %.2e, max %.2e;"
@@ -105,7 +98,7 @@ class FaceApiLandmarkDetectorTest {
     @Test
     void singleLocateEqualsBatchAndComesThroughTheRegistry() {
         FaceApiReference.Face f = FaceApiReference.faces().get(0);
-        RgbImage img = image(f.source());
+        RgbImage img = FaceApiReference.image(f.source());
         try (LandmarkDetector viaName = FaceCensus.landmarkDetector(FaceApiLandmarkDetector.NAME)) {
             Landmarks one = viaName.locate(img, f.box());
             Landmarks batch = detector.locateAll(img, List.of(f.box(), f.box())).get(1);

@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,13 +27,16 @@ import org.facecensus.image.RgbImage;
 /**
  * The face-api peer's reference files ({@code faceapi/*_reference.jsonl}): what it printed for real
  * photos, one image per line after a first line with the provenance (command and versions).
+ * classifier-vggface's face-api tests use it too, through this module's test jar.
  */
 public final class FaceApiReference {
     private FaceApiReference() {
     }
 
+    private static final Map<String, RgbImage> IMAGES = new HashMap<>();
+
     /** One face the peer found: its SSD box, landmarks, aligned box and age/gender. */
-    record Face(String source, FaceBox box, double[][] landmarks, FaceBox alignedBox, double age, String gender,
+    public record Face(String source, FaceBox box, double[][] landmarks, FaceBox alignedBox, double age, String gender,
                 double genderProbability) {
     }
 
@@ -53,7 +58,13 @@ public final class FaceApiReference {
         return out;
     }
 
-    static List<Face> faces() {
+    /** A shared photo, loaded once per test run (the reference faces come several to an image). */
+    public static synchronized RgbImage image(String relative) {
+        return IMAGES.computeIfAbsent(relative, r -> ImageLoader.defaults().load(SharedData.root().resolve(r)));
+    }
+
+    /** The faces of {@code faceapi_ssd_reference.jsonl}: the peer's whole pipeline, face by face. */
+    public static List<Face> faces() {
         List<Face> out = new ArrayList<>();
         for (JsonNode image : records("/faceapi/faceapi_ssd_reference.jsonl")) {
             for (JsonNode f : image.get("faces")) {

@@ -1,6 +1,9 @@
 package org.facecensus.detectors.opencv;
 
+import java.util.Optional;
+
 import org.facecensus.detect.FaceDetector;
+import org.facecensus.detect.MeasuredRecall;
 import org.facecensus.spi.FaceDetectorProvider;
 import org.facecensus.spi.ProviderContext;
 
@@ -27,6 +30,12 @@ public final class HaarCascadeProvider implements FaceDetectorProvider {
     @Override
     public int priority() {
         return 5;
+    }
+
+    /** Measured for the README with default settings (tools/eval-eyes.js). */
+    @Override
+    public Optional<MeasuredRecall> measuredRecall() {
+        return Optional.of(MeasuredRecall.onWebfaces(0.689, 0.286, 0.21));
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelIntegrityException;
+import org.facecensus.internal.ProviderManifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,5 +214,11 @@ class HaarCascadeDetectorTest {
         try (HaarCascadeDetector alt = HaarCascadeDetector.builder().cascade(HaarCascade.FRONTALFACE_ALT2).build()) {
             assertEquals(1, alt.detect(image("webfaces/images/pic00068.jpg")).faces().size());
         }
+    }
+
+    @Test
+    void manifestListsExactlyTheRegisteredDetector() {
+        ProviderManifest.verifyModule(HaarCascadeProvider.class);
+        assertTrue(new HaarCascadeProvider().measuredRecall().isPresent(), "opencv-haar carries its webfaces figures");
     }
 }
