@@ -3,7 +3,6 @@ package org.facecensus.detectors.opencv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -12,15 +11,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.opencv_core.FileStorage;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
@@ -79,13 +73,7 @@ public final class HaarCascadeDetector implements FaceDetector {
     private final boolean equalize;
     private final double minScore;
     private final int openCvThreads;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    /** Classifiers not in use. */
-    private final ConcurrentLinkedDeque<CascadeClassifier> idle = new ConcurrentLinkedDeque<>();
-    /** Every classifier created and not yet freed, to free them on close. */
-    private final Set<CascadeClassifier> live = ConcurrentHashMap.newKeySet();
-    /** The verified cascade XML; each new classifier parses it from memory. */
-    private volatile String cascadeXml;
+    private final CascadeClassifierPool classifiers;
 
     private HaarCascadeDetector(Builder b) {
         this.name = b.name;
@@ -96,6 +84,7 @@ public final class HaarCascadeDetector implements FaceDetector {
         this.equalize = b.equalize;
         this.minScore = b.minScore;
         this.openCvThreads = b.openCvThreads;
+        this.classifiers = new CascadeClassifierPool(name, cascade, openCvThreads);
     }
 
     public static Builder builder() {
@@ -132,7 +121,7 @@ public final class HaarCascadeDetector implements FaceDetector {
 
     @Override
     public Detections detect(RgbImage image) {
-        CascadeClassifier classifier = acquire();
+        CascadeClassifier classifier = classifiers.acquire();
         try {
             StageTimer timer = new StageTimer();
             List<DetectedFace> faces;
@@ -141,7 +130,7 @@ public final class HaarCascadeDetector implements FaceDetector {
             }
             return new Detections(faces, timer.snapshot());
         } finally {
-            release(classifier);
+            classifiers.release(classifier);
         }
     }
 
@@ -191,77 +180,6 @@ public final class HaarCascadeDetector implements FaceDetector {
         return faces;
     }
 
-    private CascadeClassifier acquire() {
-        ensureOpen();
-        CascadeClassifier c = idle.poll();
-        if (c == null) {
-            c = newClassifier();
-            live.add(c);
-            if (closed.get()) {
-                free(c);
-                ensureOpen();
-            }
-        }
-        return c;
-    }
-
-    private void release(CascadeClassifier c) {
-        idle.push(c);
-        // close() may have drained the pool while this call ran; whoever removes it frees it.
-        if (closed.get() && idle.remove(c)) {
-            free(c);
-        }
-    }
-
-    private void free(CascadeClassifier c) {
-        if (live.remove(c)) {
-            c.close();
-        }
-    }
-
-    private CascadeClassifier newClassifier() {
-        String xml = cascadeXml();
-        CascadeClassifier c;
-        try {
-            c = new CascadeClassifier();
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-            throw new FaceCensusException("OpenCV's native libraries could not be loaded (" + e + "). The "
-                    + name + " detector ships OpenCV for " + HaarCascade.PLATFORM + " only (org.bytedeco:opencv:"
-                    + HaarCascade.MAVEN_VERSION + ":jar:" + HaarCascade.PLATFORM + "); on another platform add the"
-                    + " bytedeco opencv, openblas and javacpp jars with your platform's classifier, or use another"
-                    + " detector (--detector blazeface).", e);
-        }
-        // CascadeClassifier wants a file; OpenCV's FileStorage can parse the XML from memory instead.
-        try (FileStorage fs = new FileStorage(xml, FileStorage.READ | FileStorage.MEMORY)) {
-            if (!fs.isOpened() || !c.read(fs.getFirstTopLevelNode()) || c.empty()) {
-                c.close();
-                throw new FaceCensusException("OpenCV could not parse the Haar cascade " + cascade.resourcePath()
-                        + " although its sha256 is the pinned one; report this as a FaceCensus bug.");
-            }
-        }
-        return c;
-    }
-
-    /** Reads and verifies the cascade, and checks the native OpenCV version, once. */
-    private String cascadeXml() {
-        String xml = cascadeXml;
-        if (xml == null) {
-            synchronized (this) {
-                ensureOpen();
-                if (cascadeXml == null) {
-                    byte[] bytes = readVerified(cascade);
-                    checkNativeVersion();
-                    if (openCvThreads != OPENCV_DEFAULT_THREADS) {
-                        opencv_core.setNumThreads(openCvThreads);
-                    }
-                    cascadeXml = new String(bytes, StandardCharsets.US_ASCII);
-                }
-                xml = cascadeXml;
-            }
-        }
-        return xml;
-    }
-
     /** The cascade's bytes from the classpath, refused unless their sha256 is the pinned one. */
     static byte[] readVerified(HaarCascade cascade) {
         return readVerified(cascade.resourcePath(), cascade.sha256(), CascadeClassifier.class.getClassLoader());
@@ -289,23 +207,6 @@ public final class HaarCascadeDetector implements FaceDetector {
         return bytes;
     }
 
-    private void checkNativeVersion() {
-        String loaded;
-        try {
-            loaded = opencv_core.CV_VERSION();
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-            throw new FaceCensusException("OpenCV's native libraries could not be loaded (" + e + "). The " + name
-                    + " detector ships OpenCV for " + HaarCascade.PLATFORM + " only; on another platform use"
-                    + " another detector (--detector blazeface).", e);
-        }
-        if (!HaarCascade.OPENCV_VERSION.equals(loaded)) {
-            // models() reports the pinned version; results from another OpenCV would carry wrong provenance.
-            throw new FaceCensusException("The " + name + " detector was built for OpenCV " + HaarCascade.OPENCV_VERSION
-                    + " but OpenCV " + loaded + " is on the classpath; use the org.bytedeco:opencv version that"
-                    + " facecensus-bom manages (" + HaarCascade.MAVEN_VERSION + ").");
-        }
-    }
-
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -314,20 +215,9 @@ public final class HaarCascadeDetector implements FaceDetector {
         }
     }
 
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new FaceCensusException("This " + name + " detector is closed; create a new one.");
-        }
-    }
-
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            CascadeClassifier c;
-            while ((c = idle.poll()) != null) {
-                free(c);
-            }
-        }
+        classifiers.close();
     }
 
     /**
