@@ -99,10 +99,11 @@ public final class AtomicFiles {
 
     /**
      * Deletes the temporary files that an interrupted write left in {@code dir}; other files are
-     * left alone. Call it only when no other process is writing into {@code dir}.
+     * left alone. Call it only when no other process is writing into {@code dir}. A leftover that
+     * cannot be deleted is skipped: it is harmless, and the next clean-up tries again.
      *
      * @param dir a folder; nothing happens when it does not exist
-     * @throws IOException when the folder cannot be listed or a leftover cannot be deleted
+     * @throws IOException when the folder cannot be listed
      */
     public static void removeLeftovers(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -111,7 +112,7 @@ public final class AtomicFiles {
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 if (isTemp(p)) {
-                    Files.deleteIfExists(p);
+                    deleteQuietly(p);
                 }
             }
         }
@@ -126,6 +127,14 @@ public final class AtomicFiles {
     public static boolean isTemp(Path file) {
         Path name = file.getFileName();
         return name != null && name.toString().startsWith(".") && name.toString().endsWith(TEMP_SUFFIX);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // harmless: the next removeLeftovers tries again
+        }
     }
 
     private static Path newTempBeside(Path target) throws IOException {

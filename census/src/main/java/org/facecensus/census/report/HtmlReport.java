@@ -3,8 +3,6 @@ package org.facecensus.census.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.facecensus.census.ItemRecord;
 import org.facecensus.census.RunInfo;
 import org.facecensus.census.stats.CensusStatistics;
 import org.facecensus.classify.Gender;
+import org.facecensus.io.AtomicFiles;
 import org.facecensus.model.ModelInfo;
 
 /**
@@ -61,11 +60,7 @@ public final class HtmlReport {
         String html = new Page(outDir, stats, items, run).render();
         Path file = outDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(outDir);
-            Path partial = outDir.resolve(FILE_NAME + ".part");
-            Files.writeString(partial, html, StandardCharsets.UTF_8);
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(file, html);
         } catch (IOException e) {
             throw new FaceCensusException("Cannot write the report " + file + ": " + e.getMessage()
                     + "; check that the output folder is writable and has space", e);
