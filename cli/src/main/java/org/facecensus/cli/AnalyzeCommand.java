@@ -17,9 +17,9 @@ import org.facecensus.census.stats.ClassifierErrorRates;
 import org.facecensus.census.stats.StatsOptions;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.ProviderContext;
-import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.text.DescriptionMiner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,24 +50,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     Path out;
 
-    @Option(names = "--detector", paramLabel = "NAME",
-            description = "Face detector (default ${DEFAULT-VALUE}).")
-    String detector = PipelineSettings.DEFAULT_DETECTOR;
+    @Mixin
+    DetectorMixin detector;
 
-    @Option(names = "--landmarks", paramLabel = "NAME|none",
-            description = "Landmark detector run in every face box (default ${DEFAULT-VALUE}; 'none': the detector's keypoints).")
-    String landmarks = PipelineSettings.DEFAULT_LANDMARKS;
+    @Mixin
+    PipelineMixin stages = PipelineMixin.forClassifying();
 
-    @Option(names = "--aligner", paramLabel = "NAME", description = "Aligner for the crops (default ${DEFAULT-VALUE}; 'none': no crops).")
-    String aligner = PipelineSettings.DEFAULT_ALIGNER;
+    @Mixin
+    ClassifierMixin classifier = ClassifierMixin.defaultingTo(PipelineSettings.DEFAULT_CLASSIFIER);
 
-    @Option(names = "--classifier", paramLabel = "SPEC", description = "Gender classifier (default ${DEFAULT-VALUE}; 'none': count faces only): "
-            + org.facecensus.classify.spec.GenderClassifierSpec.HELP + ".")
-    String classifier = PipelineSettings.DEFAULT_CLASSIFIER;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Images analysed in parallel (default: the number of processors, here ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsMixin threads;
 
     @Option(names = "--evaluation", paramLabel = "EVAL.json",
             description = "The classifier's evaluation ('facecensus gender evaluate --json'), to correct shares for its errors.")
@@ -77,25 +70,24 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "A tag gets its own statistics row from N items on (default ${DEFAULT-VALUE}).")
     int minTagItems;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default: auto).")
-    String device;
+    @Mixin
+    DeviceMixin device;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (threads < 1 || minTagItems < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--threads and --min-tag-items must be at least 1");
+        int threadCount = threads.threads();
+        if (minTagItems < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-tag-items must be at least 1");
         }
-        CensusSettings settings = new CensusSettings(collection, metadata, out,
-                new PipelineSettings(detector, landmarks, aligner, classifier), evaluation, minTagItems, threads);
+        CensusSettings settings = new CensusSettings(collection, metadata, out, new PipelineSettings(detector.name(),
+                stages.landmarks(), stages.aligner(), classifier.spec()), evaluation, minTagItems, threadCount);
         ClassifierErrorRates rates = evaluation == null ? null : ClassifierErrorRates.read(evaluation);
         DescriptionMiner miner = FaceCensus.descriptionMiners().all().isEmpty() ? null : FaceCensus.descriptionMiner(null);
         StatsOptions defaults = StatsOptions.defaults();
         StatsOptions options = new StatsOptions(minTagItems, rates, defaults.bootstrapSamples(), defaults.seed(), miner);
-        ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), dev);
+        ProviderContext context = new ProviderContext(ModelStore.defaultStore(), device.device());
         CensusResult result = new CensusRun(settings, new StatisticsSummariser(options), new ProgressListener(stderr),
                 context).run();
         printSummary(stdout, result);

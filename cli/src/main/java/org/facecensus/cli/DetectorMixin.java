@@ -1,0 +1,26 @@
+package org.facecensus.cli;
+
+import org.facecensus.census.run.PipelineSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --detector NAME}, the face detector, the same in every command.
+ *
+ * <p>Thread-safety: not thread-safe; picocli fills it once, before the command runs.
+ */
+final class DetectorMixin {
+    @Option(names = "--detector", paramLabel = "NAME",
+            description = "Face detector (default " + PipelineSettings.DEFAULT_DETECTOR
+                    + ", or -Dfacecensus.detector); 'facecensus detect --list-detectors' lists them.")
+    String name;
+
+    /** The name given, or null for the default. */
+    String name() {
+        return name;
+    }
+
+    /** The option as given, to pass on to another command; empty when it was not given. */
+    java.util.List<String> args() {
+        return name == null ? java.util.List.of() : java.util.List.of("--detector", name);
+    }
+}
