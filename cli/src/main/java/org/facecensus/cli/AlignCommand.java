@@ -34,22 +34,14 @@ final class AlignCommand implements Callable<Integer> {
     PipelineMixin stages;
 
     @Mixin
-    DetectorMixin detector;
-
-    @Mixin
-    ThreadsMixin threads;
-
-    @Mixin
-    DeviceMixin device;
+    ForwardedOptions forwarded;
 
     @Override
     public Integer call() {
         // align is detect with a folder for the aligned faces: pass the shared options on as given.
         List<String> args = new ArrayList<>(List.of("--aligned-crops", out.toString(),
-                "--aligner", stages.aligner(), "--landmarks", stages.landmarks(),
-                "--threads", Integer.toString(threads.threads())));
-        args.addAll(detector.args());
-        args.addAll(device.args());
+                "--aligner", stages.aligner(), "--landmarks", stages.landmarks()));
+        args.addAll(forwarded.args());
         paths.forEach(p -> args.add(p.toString()));
         CommandLine detect = new CommandLine(new DetectCommand());
         detect.setOut(spec.commandLine().getOut());

@@ -48,13 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    DetectorMixin detector;
-
-    @Mixin
-    ThreadsMixin threads;
-
-    @Mixin
-    DeviceMixin device;
+    ForwardedOptions forwarded;
 
     @Option(names = "--peopleart", paramLabel = "DIR",
             description = "The People-Art folder (default: data/peopleart of -Dfacecensus.shared, else ../shared next to the repository).")
@@ -121,9 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         if (catalogue != null) {
             args.addAll(List.of("--metadata", catalogue.toString()));
         }
-        args.addAll(List.of("--threads", Integer.toString(threads.threads())));
-        args.addAll(detector.args());
-        args.addAll(device.args());
+        args.addAll(forwarded.args());
         CommandLine analyze = new CommandLine(new AnalyzeCommand());
         analyze.setOut(spec.commandLine().getOut());
         analyze.setErr(spec.commandLine().getErr());

@@ -18,9 +18,4 @@ final class DetectorMixin {
     String name() {
         return name;
     }
-
-    /** The option as given, to pass on to another command; empty when it was not given. */
-    java.util.List<String> args() {
-        return name == null ? java.util.List.of() : java.util.List.of("--detector", name);
-    }
 }

@@ -17,9 +17,4 @@ final class DeviceMixin {
     ExecutionDevice device() {
         return device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
     }
-
-    /** The option as given, to pass on to another command; empty when it was not given. */
-    java.util.List<String> args() {
-        return device == null ? java.util.List.of() : java.util.List.of("--device", device);
-    }
 }

@@ -1,8 +1,8 @@
 package org.facecensus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +11,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.facecensus.census.run.PipelineSettings;
+import org.facecensus.spi.inference.ExecutionDevice;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** The options every command shares: one name per concept, the old names as aliases, one default aligner. */
@@ -41,17 +42,10 @@ class SharedOptionsTest {
         String canonical = argsThenNameValueAlias[n - 3];
         String value = argsThenNameValueAlias[n - 2];
         String alias = argsThenNameValueAlias[n - 1];
-        String[] withCanonical = concat(common, canonical, value);
-        String[] withAlias = concat(common, alias, value);
+        String[] withCanonical = with(common.toArray(String[]::new), canonical, value);
+        String[] withAlias = with(common.toArray(String[]::new), alias, value);
         assertEquals(value, read.apply(parse(command, withCanonical)));
         assertEquals(read.apply(parse(command, withCanonical)), read.apply(parse(command, withAlias)), alias);
-    }
-
-    private static String[] concat(List<String> common, String name, String value) {
-        List<String> all = new java.util.ArrayList<>(common);
-        all.add(name);
-        all.add(value);
-        return all.toArray(String[]::new);
     }
 
     @Test
@@ -92,23 +86,33 @@ class SharedOptionsTest {
 
     @Test
     void detectorDeviceAndThreadsParseTheSameEverywhere() {
-        DetectCommand detect = parse(DetectCommand::new, "--detector", "ssd-mobilenet", "--device", "cpu", "--threads", "3", "x");
-        AnalyzeCommand analyze = parse(AnalyzeCommand::new, "--detector", "ssd-mobilenet", "--device", "cpu", "--threads", "3",
-                "dir", "--out", "o");
-        AlignCommand align = parse(AlignCommand::new, "--detector", "ssd-mobilenet", "--device", "cpu", "--threads", "3",
-                "--out", "o", "x");
-        DemoCommand demo = parse(DemoCommand::new, "--detector", "ssd-mobilenet", "--device", "cpu", "--threads", "3");
-        for (DetectorMixin d : List.of(detect.detector, analyze.detector, align.detector, demo.detector)) {
-            assertEquals(List.of("--detector", "ssd-mobilenet"), d.args());
+        String[] shared = {"--detector", "ssd-mobilenet", "--device", "cpu", "--threads", "3"};
+        DetectCommand detect = parse(DetectCommand::new, with(shared, "x.jpg"));
+        AnalyzeCommand analyze = parse(AnalyzeCommand::new, with(shared, "dir", "--out", "o"));
+        for (var d : List.of(detect.detector, analyze.detector)) {
+            assertEquals("ssd-mobilenet", d.name());
         }
-        for (DeviceMixin d : List.of(detect.device, analyze.device, align.device, demo.device)) {
-            assertEquals(List.of("--device", "cpu"), d.args());
+        for (var d : List.of(detect.device, analyze.device)) {
+            assertEquals(ExecutionDevice.CPU, d.device());
         }
-        for (ThreadsMixin t : List.of(detect.threads, analyze.threads, align.threads, demo.threads)) {
+        for (var t : List.of(detect.threads, analyze.threads)) {
             assertEquals(3, t.threads());
         }
-        assertEquals(List.of(), parse(DetectCommand::new, "x").detector.args());
-        assertEquals(Runtime.getRuntime().availableProcessors(), parse(DetectCommand::new, "x").threads.threads());
+        // align and demo pass the same options on, as given, to the command they run.
+        AlignCommand align = parse(AlignCommand::new, with(shared, "--out", "o", "x.jpg"));
+        DemoCommand demo = parse(DemoCommand::new, shared);
+        for (ForwardedOptions f : List.of(align.forwarded, demo.forwarded)) {
+            assertEquals(List.of("--threads", "3", "--detector", "ssd-mobilenet", "--device", "cpu"), f.args());
+        }
+        assertEquals(List.of("--threads", Integer.toString(Runtime.getRuntime().availableProcessors())),
+                parse(DemoCommand::new).forwarded.args());
+        assertNull(parse(DetectCommand::new, "x").detector.name());
+    }
+
+    private static String[] with(String[] shared, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(shared));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test
