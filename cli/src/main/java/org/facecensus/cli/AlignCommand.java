@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,31 +30,18 @@ final class AlignCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the aligned faces.")
     Path out;
 
-    @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "imutils-eyes",
-            description = "Aligner (default ${DEFAULT-VALUE}: dlib-68 landmarks, imutils FaceAligner, 224x224).")
-    String aligner;
+    @Mixin
+    PipelineMixin stages;
 
-    @Option(names = "--detector", paramLabel = "NAME", description = "Detector (default: the highest priority).")
-    String detector;
-
-    @Option(names = "--landmarks", paramLabel = "NAME", description = "Landmark detector to run on each box, e.g. dlib-68.")
-    String landmarks;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Images processed in parallel (default: processors).")
-    Integer threads;
+    @Mixin
+    ForwardedOptions forwarded;
 
     @Override
     public Integer call() {
-        List<String> args = new ArrayList<>(List.of("--aligner", aligner, "--aligned-crops", out.toString()));
-        if (detector != null) {
-            args.addAll(List.of("--detector", detector));
-        }
-        if (landmarks != null) {
-            args.addAll(List.of("--landmarks", landmarks));
-        }
-        if (threads != null) {
-            args.addAll(List.of("--threads", threads.toString()));
-        }
+        // align is detect with a folder for the aligned faces: pass the shared options on as given.
+        List<String> args = new ArrayList<>(List.of("--aligned-crops", out.toString(),
+                "--aligner", stages.aligner(), "--landmarks", stages.landmarks()));
+        args.addAll(forwarded.args());
         paths.forEach(p -> args.add(p.toString()));
         CommandLine detect = new CommandLine(new DetectCommand());
         detect.setOut(spec.commandLine().getOut());

@@ -13,6 +13,7 @@ import org.facecensus.census.run.CensusResult;
 import org.facecensus.census.run.RunListener;
 import org.facecensus.spi.inference.ExecutionDevice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,24 +44,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     Path out;
 
-    @Option(names = "--detector", paramLabel = "NAME",
-            description = "Face detector (default ${DEFAULT-VALUE}).")
-    String detector = Census.DEFAULT_DETECTOR;
+    @Mixin
+    DetectorMixin detector;
 
-    @Option(names = "--landmarks", paramLabel = "NAME|none",
-            description = "Landmark detector run in every face box (default ${DEFAULT-VALUE}; 'none': the detector's keypoints).")
-    String landmarks = Census.DEFAULT_LANDMARKS;
+    @Mixin
+    PipelineMixin stages = PipelineMixin.forClassifying();
 
-    @Option(names = "--aligner", paramLabel = "NAME", description = "Aligner for the crops (default ${DEFAULT-VALUE}; 'none': no crops).")
-    String aligner = FaceAnalyzer.DEFAULT_ALIGNER;
+    @Mixin
+    ClassifierMixin classifier = ClassifierMixin.defaultingTo(Census.DEFAULT_CLASSIFIER);
 
-    @Option(names = "--classifier", paramLabel = "SPEC", description = "Gender classifier (default ${DEFAULT-VALUE}; 'none': count faces only): "
-            + org.facecensus.classify.spec.GenderClassifierSpec.HELP + ".")
-    String classifier = Census.DEFAULT_CLASSIFIER;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Images analysed in parallel (default: the number of processors, here ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsMixin threads;
 
     @Option(names = "--evaluation", paramLabel = "EVAL.json",
             description = "The classifier's evaluation ('facecensus gender evaluate --json'), to correct shares for its errors.")
@@ -70,21 +64,21 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "A tag gets its own statistics row from N items on (default ${DEFAULT-VALUE}).")
     int minTagItems;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default: auto).")
-    String device;
+    @Mixin
+    DeviceMixin device;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (threads < 1 || minTagItems < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--threads and --min-tag-items must be at least 1");
+        int threadCount = threads.threads();
+        if (minTagItems < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-tag-items must be at least 1");
         }
-        ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-        FaceCensus census = FaceCensus.builder().device(dev).build();
-        Census run = Census.of(collection).out(out).threads(threads).minTagItems(minTagItems)
-                .analyzer(Components.analyzer(census, detector, landmarks, aligner, classifier))
+        FaceCensus census = FaceCensus.builder().device(device.device()).build();
+        Census run = Census.of(collection).out(out).threads(threadCount).minTagItems(minTagItems)
+                .analyzer(Components.analyzer(census, detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
+                        stages.landmarks(), stages.aligner(), classifier.spec()))
                 .listener(new ProgressListener(stderr));
         if (metadata != null) {
             run.catalogue(metadata);

@@ -23,16 +23,16 @@ import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.spi.ProviderContext;
-import org.facecensus.spi.inference.ExecutionDevice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code facecensus classify --model HEAD PATH...}: one JSON line per face (file, face index, box when
+ * {@code facecensus classify --classifier HEAD PATH...}: one JSON line per face (file, face index, box when
  * detected, gender, probability, models). Images are aligned faces, or whole photos run through
  * detect → align → classify. A bad image gives {@code {"file":..., "error":...}} and the run goes on.
  */
@@ -48,9 +48,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files or folders (searched recursively).")
     List<Path> paths;
 
-    @Option(names = {"--model", "--classifier"}, paramLabel = "SPEC", required = true,
-            description = "The classifier: " + GenderClassifierSpec.HELP + ".")
-    String model;
+    @Mixin
+    ClassifierMixin classifierOption;
 
     @Option(names = "--backbone-file", paramLabel = "ONNX", description = "Where the head's user-supplied backbone file is now.")
     Path backboneFile;
@@ -63,24 +62,20 @@ final class ClassifyCommand implements Callable<Integer> {
                     + "square images of at most 300 px are aligned faces, others are photos.")
     String mode;
 
-    @Option(names = "--detector", paramLabel = "NAME", description = "Detector for photos (default: the highest priority).")
-    String detectorName;
+    @Mixin
+    DetectorMixin detector;
 
-    @Option(names = "--landmarks", paramLabel = "NAME", description = "Landmark detector run on each box (default "
-            + Census.DEFAULT_LANDMARKS + ", which face-api's classifier cuts its crop from; 'none' to skip).")
-    String landmarksName;
+    @Mixin
+    PipelineMixin stages = PipelineMixin.forClassifying();
 
-    @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "imutils-eyes",
-            description = "Aligner for photos (default ${DEFAULT-VALUE}); use the one whose crops the head was trained on.")
-    String alignerName;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default auto).")
-    String device;
+    @Mixin
+    DeviceMixin device;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String model = classifierOption.required();
         Mode chosen;
         try {
             chosen = fullImages ? Mode.FULL : Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
@@ -92,8 +87,7 @@ final class ClassifyCommand implements Callable<Integer> {
             err.println("facecensus: no image files found under " + paths);
             return 0;
         }
-        ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-        FaceCensus census = FaceCensus.builder().device(dev).build();
+        FaceCensus census = FaceCensus.builder().device(device.device()).build();
         ProviderContext context = census.context();
         ImageLoader loader = ImageLoader.defaults();
         try (GenderClassifier classifier = backboneFile == null ? GenderClassifierSpec.open(model, context)
@@ -184,8 +178,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
         FaceAnalyzer get() {
             if (analyzer == null) {
-                analyzer = Components.analyzer(census, detectorName,
-                        landmarksName == null ? Census.DEFAULT_LANDMARKS : landmarksName, alignerName, null)
+                analyzer = Components.analyzer(census, detector.name(), stages.landmarks(), stages.aligner(), null)
                         .classifier(classifier).build();
             }
             return analyzer;

@@ -15,6 +15,7 @@ import org.facecensus.model.ModelSpec;
 import org.facecensus.model.ModelStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,11 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--detector", paramLabel = "NAME", description = "Detector provider (default: analyze's).")
-    String detector;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Images analysed in parallel (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    ForwardedOptions forwarded;
 
     @Option(names = "--peopleart", paramLabel = "DIR",
             description = "The People-Art folder (default: data/peopleart of -Dfacecensus.shared, else ../shared next to the repository).")
@@ -117,12 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         if (catalogue != null) {
             args.addAll(List.of("--metadata", catalogue.toString()));
         }
-        if (detector != null) {
-            args.addAll(List.of("--detector", detector));
-        }
-        if (threads != null) {
-            args.addAll(List.of("--threads", threads.toString()));
-        }
+        args.addAll(forwarded.args());
         CommandLine analyze = new CommandLine(new AnalyzeCommand());
         analyze.setOut(spec.commandLine().getOut());
         analyze.setErr(spec.commandLine().getErr());

@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 
-import javax.imageio.ImageIO;
-
 import org.facecensus.FaceCensusException;
 import org.facecensus.detectors.dlib.hog.DlibHogOptions;
 import java.util.OptionalDouble;
@@ -26,6 +24,7 @@ import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
+import org.facecensus.image.JpegWriter;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.spi.FaceDetectorProvider;
@@ -36,6 +35,7 @@ import org.facecensus.analysis.FaceAnalysis;
 import org.facecensus.analysis.FaceAnalyzer;
 import org.facecensus.classify.GenderPrediction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,23 +55,20 @@ final class DetectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files or folders (searched recursively).")
     List<Path> paths;
 
-    @Option(names = "--detector", paramLabel = "NAME",
-            description = "Detector provider (default: -Dfacecensus.detector, else the highest priority). "
-                    + "See 'facecensus detect --list-detectors'.")
-    String detectorName;
+    @Mixin
+    DetectorMixin detector;
 
     @Option(names = "--list-detectors", help = true, description = "List the detectors on the classpath and exit.")
     boolean listDetectors;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Images processed in parallel (default: the number of processors, here ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsMixin threads;
 
     @Option(names = "--crops", paramLabel = "DIR", description = "Also write each face's box crop as DIR/<image>_<j>.jpg.")
     Path cropsDir;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default: auto = CUDA if available, else CPU).")
-    String device;
+    @Mixin
+    DeviceMixin device;
 
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000",
             description = "Refuse images whose header announces more pixels (default ${DEFAULT-VALUE}).")
@@ -91,22 +88,16 @@ final class DetectCommand implements Callable<Integer> {
             description = "dlib-hog only: resize by F first (bilinear, half-pixel centres), boxes mapped back; the poster study used 2.5.")
     Double scale;
 
-    @Option(names = "--landmarks", paramLabel = "NAME",
-            description = "Also locate landmarks in each box with this landmark detector, e.g. dlib-68 "
-                    + "(its points replace the detector's keypoints in 'landmarks'; those move to 'keypoints').")
-    String landmarksName;
+    @Mixin
+    PipelineMixin stages;
 
-    @Option(names = "--aligner", paramLabel = "NAME",
-            description = "Align each face with this aligner (imutils-eyes, similarity-5pt); needs --aligned-crops.")
-    String alignerName;
-
-    @Option(names = "--aligned-crops", paramLabel = "DIR", description = "Write aligned faces as DIR/<image>_<j>.jpg.")
+    @Option(names = "--aligned-crops", paramLabel = "DIR",
+            description = "Write aligned faces (see --aligner) as DIR/<image>_<j>.jpg.")
     Path alignedDir;
 
-    @Option(names = "--gender", paramLabel = "NAME",
-            description = "Classify each face's perceived gender, e.g. faceapi-agegender (which needs 68 landmarks: "
-                    + "--landmarks landmark68-net) or a classifier fed by --aligner.")
-    String genderName;
+    // No classifier unless asked: detect prints what was found; a classifier is an extra stage.
+    @Mixin
+    ClassifierMixin classifier = ClassifierMixin.defaultingTo(Components.NONE);
 
     @Option(names = "--no-exif-orientation", description = "Keep stored pixel order (as the peer tools do).")
     boolean noExifOrientation;
@@ -122,12 +113,9 @@ final class DetectCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
-        ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-        FaceCensus census = FaceCensus.builder().device(dev).build();
-        FaceDetectorProvider provider = census.detectors().select(detectorName);
+        int threadCount = threads.threads();
+        FaceCensus census = FaceCensus.builder().device(device.device()).build();
+        FaceDetectorProvider provider = census.detectors().select(detector.name());
         ImageLoader loader = ImageLoader.defaults().withMaxPixels(maxPixels).withExifOrientation(!noExifOrientation);
         List<Path> files = InputFiles.expand(paths);
         if (files.isEmpty()) {
@@ -139,9 +127,7 @@ final class DetectCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(System.err, files.size());
         FaceAnalyzer.Builder components = Components.analyzer(census, provider.name(),
-                landmarksName == null ? Components.NONE : landmarksName,
-                alignerName == null ? Components.NONE : alignerName,
-                genderName == null ? Components.NONE : genderName);
+                stages.landmarks(), alignedDir == null ? Components.NONE : stages.aligner(), classifier.spec());
         if (minFace != null) {
             components.minFace(minFace);
         }
@@ -161,15 +147,16 @@ final class DetectCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        if ((alignerName == null) != (alignedDir == null)) {
+        // --aligner has a default, so only an explicit one without a folder is a mistake.
+        if (spec.commandLine().getParseResult().hasMatchedOption("--aligner") && alignedDir == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--aligner and --aligned-crops go together");
+                    "--aligner needs --aligned-crops DIR");
         }
         if (alignedDir != null) {
             Files.createDirectories(alignedDir);
         }
         try (FaceAnalyzer pipeline = components.build()) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            ExecutorService pool = Executors.newFixedThreadPool(threadCount, r -> {
                 Thread t = new Thread(r, "facecensus-detect");
                 t.setDaemon(true);
                 return t;
@@ -183,7 +170,7 @@ final class DetectCommand implements Callable<Integer> {
                         progress.step(!line.startsWith("{\"file\""));
                         return line;
                     }));
-                    if (window.size() >= threads * 2) {
+                    if (window.size() >= threadCount * 2) {
                         out.println(take(window));
                         out.flush();
                     }
@@ -293,7 +280,7 @@ final class DetectCommand implements Callable<Integer> {
             params.put("aligner", pipeline.alignerName().get());
         }
         if (classified) {
-            params.put("gender", genderName);
+            params.put("gender", classifier.spec());
         }
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelInfo m : pipeline.detectionModels()) {
@@ -308,16 +295,13 @@ final class DetectCommand implements Callable<Integer> {
         return Json.line(o);
     }
 
-    /** Writes {@code <dir>/<image name>_<j>.jpg} atomically (temp file, then rename). */
+    /** Writes {@code <dir>/<image name>_<j>.jpg}, atomically. */
     private static Path writeJpeg(Path dir, RgbImage picture, Path file, int j) {
         String base = file.getFileName().toString();
         int dot = base.lastIndexOf('.');
         Path target = dir.resolve((dot > 0 ? base.substring(0, dot) : base) + "_" + j + ".jpg");
         try {
-            Path tmp = org.facecensus.census.run.OutputFiles.newTempBeside(target);
-            ImageIO.write(picture.toBufferedImage(), "jpg", tmp.toFile());
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            JpegWriter.write(target, picture);
         } catch (IOException e) {
             throw new FaceCensusException("cannot write " + target + ": " + e.getMessage(), e);
         }

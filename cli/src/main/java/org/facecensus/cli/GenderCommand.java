@@ -2,7 +2,6 @@ package org.facecensus.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +35,11 @@ import org.facecensus.classify.eval.GenderEvaluation;
 import org.facecensus.classify.transfer.head.GenderHead;
 import org.facecensus.classify.transfer.head.TrainingOptions;
 import org.facecensus.image.ImageLoader;
+import org.facecensus.io.AtomicFiles;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.ProviderContext;
-import org.facecensus.spi.inference.ExecutionDevice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,12 +81,11 @@ final class GenderCommand implements Callable<Integer> {
         @Option(names = "--no-cache", description = "Compute every embedding afresh and store none.")
         boolean noCache;
 
-        @Option(names = "--device", paramLabel = "auto|cpu|cuda", description = "Inference device (default auto).")
-        String device;
+        @CommandLine.Mixin
+        DeviceMixin device;
 
         ProviderContext context() {
-            ExecutionDevice dev = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-            return new ProviderContext(ModelStore.defaultStore(), dev);
+            return new ProviderContext(ModelStore.defaultStore(), device.device());
         }
 
         EmbeddingCache cache(Backbone backbone) {
@@ -297,16 +295,8 @@ final class GenderCommand implements Callable<Integer> {
         @CommandLine.Mixin
         DataOptions data;
 
-        @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
-        Which which;
-
-        static final class Which {
-            @Option(names = "--model", paramLabel = "HEAD", description = "A head written by 'gender train'.")
-            Path model;
-
-            @Option(names = "--classifier", paramLabel = "SPEC", description = "Any other classifier: " + GenderClassifierSpec.HELP + ".")
-            String classifier;
-        }
+        @CommandLine.Mixin
+        ClassifierMixin classifier;
 
         @Option(names = "--backbone-file", paramLabel = "ONNX", description = "Where the head's user-supplied backbone file is now.")
         Path backboneFile;
@@ -325,14 +315,18 @@ final class GenderCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            String which = classifier.required();
+            // A head alone is measured on cached backbone features (fast, --abstain-margin applies);
+            // anything else classifies every face through its spec.
+            Path headFile = isHeadFile(which) ? Path.of(which.strip()) : null;
             LabelledDataset dataset = LabelledDataset.read(data.data);
             reportProblems(err, dataset.problems());
             List<LabelledFace> faces = select(dataset, split, "test");
             List<GenderEvaluation.Verdict> verdicts = new ArrayList<>();
             List<ModelInfo> models;
             String name;
-            if (which.model != null) {
-                try (TransferGenderClassifier c = TransferGenderClassifier.open(which.model, data.context(), backboneFile)) {
+            if (headFile != null) {
+                try (TransferGenderClassifier c = TransferGenderClassifier.open(headFile, data.context(), backboneFile)) {
                     GenderHead head = margin == null ? c.head() : c.head().withAbstainMargin(margin);
                     FeatureTable table = FeatureTable.embed(faces, c.backbone(), data.cache(c.backbone()),
                             progress(err, "embedding", faces.size()));
@@ -342,10 +336,10 @@ final class GenderCommand implements Callable<Integer> {
                         verdicts.add(new GenderEvaluation.Verdict(table.faces().get(i), head.decide(p), p));
                     }
                     models = c.models();
-                    name = "transfer:" + which.model.getFileName();
+                    name = "transfer:" + headFile.getFileName();
                 }
             } else {
-                try (GenderClassifier c = GenderClassifierSpec.open(which.classifier, data.context())) {
+                try (GenderClassifier c = GenderClassifierSpec.open(which, data.context())) {
                     ImageLoader loader = ImageLoader.defaults();
                     java.util.Set<ModelInfo> used = new java.util.LinkedHashSet<>();
                     List<DataProblem> problems = new ArrayList<>();
@@ -377,13 +371,16 @@ final class GenderCommand implements Callable<Integer> {
             out.print(GenderEvaluation.format(result));
             out.flush();
             if (json != null) {
-                if (json.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(json.toAbsolutePath().getParent());
-                }
-                PRETTY.writeValue(json.toFile(), result);
+                AtomicFiles.writeBytes(json, PRETTY.writeValueAsBytes(result));
                 err.println("facecensus: wrote " + json);
             }
             return 0;
+        }
+
+        /** A trained head on its own (not a two-model filter): what the old {@code --model HEAD} named. */
+        static boolean isHeadFile(String spec) {
+            String s = spec.strip().toLowerCase(Locale.ROOT);
+            return s.endsWith(".json") && !s.contains(",");
         }
     }
 }

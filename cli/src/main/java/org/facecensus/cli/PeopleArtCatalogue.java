@@ -1,6 +1,7 @@
 package org.facecensus.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.facecensus.FaceCensusException;
+import org.facecensus.io.AtomicFiles;
 
 /**
  * The demo's catalogue for the People-Art collection: each artwork's style (its folder, as
@@ -48,15 +50,17 @@ final class PeopleArtCatalogue {
         if (files.isEmpty()) {
             throw new FaceCensusException("no images under " + images + "; is --peopleart the People-Art folder?");
         }
-        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-             SequenceWriter csv = new CsvMapper().writer().writeValues(out)) {
-            csv.write(new String[] {"file", "tags", "person_boxes"});
-            for (Path image : files) {
-                String file = images.relativize(image).toString().replace('\\', '/');
-                String folder = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
-                csv.write(new String[] {file, styles.getOrDefault(file, folder),
-                        Integer.toString(boxes.getOrDefault(file, 0))});
+        AtomicFiles.write(target, stream -> {
+            try (Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                 SequenceWriter csv = new CsvMapper().writer().writeValues(out)) {
+                csv.write(new String[] {"file", "tags", "person_boxes"});
+                for (Path image : files) {
+                    String file = images.relativize(image).toString().replace('\\', '/');
+                    String folder = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
+                    csv.write(new String[] {file, styles.getOrDefault(file, folder),
+                            Integer.toString(boxes.getOrDefault(file, 0))});
+                }
             }
-        }
+        });
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.census.Census;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class AlignCommandTest {
         DetectCommandTest.Result r = DetectCommandTest.run("align", "--out", out.toString(), photo.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode line = r.lines().get(0);
-        assertEquals("imutils-eyes", line.get("params").get("aligner").asText());
+        assertEquals(FaceAnalyzer.DEFAULT_ALIGNER, line.get("params").get("aligner").asText());
         assertEquals(3, line.get("faces").size());
         for (int j = 0; j < 3; j++) {
             JsonNode face = line.get("faces").get(j);

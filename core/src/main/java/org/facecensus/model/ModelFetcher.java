@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.facecensus.FaceCensusException;
+import org.facecensus.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,10 +138,7 @@ public final class ModelFetcher {
                     + " nothing was written to the cache.");
         }
         Path target = store.pathOf(spec);
-        Files.createDirectories(target.getParent());
-        Path staged = Files.createTempFile(target.getParent(), ".partial-", "");
-        Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(target, out -> Files.copy(file, out));
         LOG.info("Model {} {} -> {}", spec.name(), spec.version(), target);
     }
 

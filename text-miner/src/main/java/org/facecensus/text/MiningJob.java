@@ -98,7 +98,7 @@ public final class MiningJob {
 
     /**
      * Mines {@code input}, writing one JSON line per record to {@code out} (null: count only). The format
-     * comes from the extension, else from the first character ({@code {} means JSON Lines).
+     * comes from the extension, else from the first character (<code>{</code> means JSON Lines).
      */
     public MentionCounts run(Path input, Writer out) {
         try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import org.facecensus.FaceCensusException;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.RunInfo;
 import org.facecensus.census.stats.CensusFigures;
+import org.facecensus.io.AtomicFiles;
 
 /**
  * Writes {@code report.html} into the output folder of a census run: one self-contained file. Charts
@@ -64,10 +63,7 @@ public final class HtmlReport {
         String html = render(new ReportInput(outDir, stats, items, run));
         Path file = outDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(outDir);
-            Path partial = outDir.resolve(FILE_NAME + ".part");
-            Files.writeString(partial, html, StandardCharsets.UTF_8);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(file, html);
         } catch (IOException e) {
             throw new FaceCensusException("Cannot write the report " + file + ": " + e.getMessage()
                     + "; check that the output folder is writable and has space", e);

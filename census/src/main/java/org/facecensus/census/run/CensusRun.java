@@ -17,8 +17,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.imageio.ImageIO;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.facecensus.FaceCensusException;
@@ -36,6 +34,7 @@ import org.facecensus.classify.Gender;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
+import org.facecensus.image.JpegWriter;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelIntegrityException;
@@ -289,15 +288,9 @@ public final class CensusRun {
     }
 
     private static void writeJpeg(Path target, RgbImage picture) {
-        Path tmp = null;
         try {
-            tmp = OutputFiles.newTempBeside(target);
-            if (!ImageIO.write(picture.toBufferedImage(), "jpg", tmp.toFile())) {
-                throw new IOException("no JPEG writer available");
-            }
-            OutputFiles.moveIntoPlace(tmp, target);
+            JpegWriter.write(target, picture);
         } catch (IOException e) {
-            OutputFiles.deleteQuietly(tmp);
             throw new FaceCensusException("cannot write face crop " + target + ": " + e.getMessage()
                     + "; check free disk space and permissions, then run again to resume", e);
         }

@@ -1,10 +1,7 @@
 package org.facecensus.census.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +19,13 @@ import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemMetadata;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.classify.Gender;
+import org.facecensus.io.AtomicFiles;
 
 /**
  * The census's data files: {@code faces.csv}, {@code faces.jsonl}, {@code items.csv}. Their content
  * depends only on the items (sorted by id) and the model names, never on time or thread order, so a
- * resumed run writes the same bytes as an uninterrupted one. Each file is written to a temporary
- * file beside it and moved into place.
+ * resumed run writes the same bytes as an uninterrupted one. Each file is written atomically
+ * ({@link AtomicFiles}).
  *
  * <p>Thread-safety: stateless.
  */
@@ -171,71 +169,19 @@ public final class OutputFiles {
         }
     }
 
-    /** Writes UTF-8 text to a temporary file beside {@code target}, forces it to disk, and moves it into place. */
+    /** Writes UTF-8 text to {@code target} atomically; see {@link AtomicFiles}. */
     public static void writeAtomically(Path target, String text) {
-        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) {
-        Path tmp = null;
         try {
-            tmp = newTempBeside(target);
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                var buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(false);
-            }
-            moveIntoPlace(tmp, target);
+            AtomicFiles.writeString(target, text);
         } catch (IOException e) {
-            deleteQuietly(tmp);
             throw new FaceCensusException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * A new empty file beside {@code target}, to be moved onto it. Not {@code Files.createTempFile}:
-     * that makes the file readable by its owner only, and the outputs are meant to be shared.
-     */
-    public static Path newTempBeside(Path target) throws IOException {
-        while (true) {
-            Path tmp = target.resolveSibling("." + target.getFileName() + "-"
-                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            try {
-                return Files.createFile(tmp);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
-                // another writer drew the same name: draw again
-            }
-        }
-    }
-
-    static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover temporary file is removed by the next run's clean-up
-            }
-        }
-    }
-
-    /** Removes temporary files that a killed run left in {@code dir} (names starting with '.', ending in .tmp). */
+    /** Removes temporary files that a killed run left in {@code dir}; see {@link AtomicFiles#removeLeftovers}. */
     static void removeLeftovers(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    deleteQuietly(p);
-                }
-            }
+        try {
+            AtomicFiles.removeLeftovers(dir);
         } catch (IOException e) {
             throw new FaceCensusException("cannot list " + dir + ": " + e.getMessage(), e);
         }

@@ -2,10 +2,7 @@ package org.facecensus.census.stats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -22,6 +19,7 @@ import org.facecensus.census.Composition;
 import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.classify.Gender;
+import org.facecensus.io.AtomicFiles;
 import org.facecensus.stats.Proportion;
 
 /**
@@ -114,15 +112,11 @@ public final class CensusStatistics {
 
     /**
      * Writes statistics as indented UTF-8 JSON with a final newline, through a temporary file so a
-     * reader never sees half a file.
+     * reader never sees half a file ({@link AtomicFiles}).
      */
     public static void write(Path file, CensusFigures stats) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path partial = parent.resolve(file.getFileName() + ".part");
-            Files.writeString(partial, toJson(stats), StandardCharsets.UTF_8);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(file, toJson(stats));
         } catch (IOException e) {
             throw new FaceCensusException("Cannot write the statistics to " + file + ": " + e.getMessage()
                     + "; check that the output folder is writable and has space", e);

@@ -1,9 +1,7 @@
 package org.facecensus.census.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +15,7 @@ import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemMetadata;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.classify.Gender;
+import org.facecensus.io.AtomicFiles;
 import org.facecensus.model.ModelInfo;
 
 /**
@@ -58,31 +57,33 @@ public final class CensusDatabase {
      * @param settings the run's settings (no timings: those are in run.json)
      */
     public static void write(Path target, List<ItemRecord> items, List<ModelInfo> models, Map<String, String> settings) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + "-building.tmp");
         try {
-            Files.deleteIfExists(tmp);
-            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + tmp)) {
-                db.setAutoCommit(false);
-                try (Statement s = db.createStatement()) {
-                    for (String ddl : SCHEMA.split(";")) {
-                        if (!ddl.isBlank()) {
-                            s.execute(ddl);
+            // SQLite writes the file itself: it fills the temporary file, which then replaces target.
+            AtomicFiles.writeFile(target, tmp -> {
+                try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + tmp)) {
+                    db.setAutoCommit(false);
+                    try (Statement s = db.createStatement()) {
+                        for (String ddl : SCHEMA.split(";")) {
+                            if (!ddl.isBlank()) {
+                                s.execute(ddl);
+                            }
                         }
                     }
-                }
-                insertItems(db, items);
-                insertModels(db, models);
-                try (PreparedStatement p = db.prepareStatement("INSERT INTO run VALUES (?, ?)")) {
-                    for (Map.Entry<String, String> e : settings.entrySet()) {
-                        p.setString(1, e.getKey());
-                        p.setString(2, e.getValue());
-                        p.executeUpdate();
+                    insertItems(db, items);
+                    insertModels(db, models);
+                    try (PreparedStatement p = db.prepareStatement("INSERT INTO run VALUES (?, ?)")) {
+                        for (Map.Entry<String, String> e : settings.entrySet()) {
+                            p.setString(1, e.getKey());
+                            p.setString(2, e.getValue());
+                            p.executeUpdate();
+                        }
                     }
+                    db.commit();
+                } catch (SQLException e) {
+                    throw new IOException(e.getMessage(), e);
                 }
-                db.commit();
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (SQLException | IOException e) {
+            });
+        } catch (IOException e) {
             throw new FaceCensusException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }

@@ -25,6 +25,7 @@ import org.facecensus.classify.GenderPrediction;
 import org.facecensus.classify.data.DataProblem;
 import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.classify.transfer.head.Calibration;
+import org.facecensus.io.AtomicFiles;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
@@ -318,12 +319,8 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
     public Path save(Path modelFile) {
         Path sidecarFile = sidecarOf(modelFile);
         try {
-            Path parent = modelFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(modelFile, modelBytes);
-            JSON.writeValue(sidecarFile.toFile(), sidecar);
+            AtomicFiles.writeBytes(modelFile, modelBytes);
+            AtomicFiles.writeBytes(sidecarFile, JSON.writeValueAsBytes(sidecar));
         } catch (IOException e) {
             throw new FaceCensusException("Could not write the Fisherfaces model to " + modelFile + ": "
                     + e.getMessage() + "; check that the folder is writable.", e);

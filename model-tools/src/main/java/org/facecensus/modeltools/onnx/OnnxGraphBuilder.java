@@ -1,12 +1,9 @@
 package org.facecensus.modeltools.onnx;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +15,7 @@ import java.util.Set;
 import com.google.protobuf.ByteString;
 
 import org.facecensus.FaceCensusException;
+import org.facecensus.io.AtomicFiles;
 import org.facecensus.modeltools.onnx.proto.Onnx.AttributeProto;
 import org.facecensus.modeltools.onnx.proto.Onnx.GraphProto;
 import org.facecensus.modeltools.onnx.proto.Onnx.ModelProto;
@@ -262,26 +260,11 @@ public final class OnnxGraphBuilder {
 
     /** Writes any model atomically; see {@link #write(Path)}. */
     public static void write(ModelProto model, Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                model.writeTo(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, model::writeTo);
         } catch (IOException e) {
             throw new FaceCensusException("Cannot write the ONNX model " + file + ": " + e.getMessage()
                     + ". Check that the folder is writable (it is the model cache, set by -Dfacecensus.models).", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a stray .tmp file is harmless
-                }
-            }
         }
     }
 

@@ -2,7 +2,6 @@ package org.facecensus.classify.transfer.head;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,6 +17,7 @@ import org.facecensus.FaceCensusException;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.transfer.backbone.BackboneConfig;
 import org.facecensus.classify.transfer.backbone.FeatureExtractorSpec;
+import org.facecensus.io.AtomicFiles;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
 
@@ -193,11 +193,7 @@ public final class GenderHead {
         root.put("abstain_margin", abstainMargin);
         root.set("provenance", provenance);
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            byte[] bytes = MAPPER.writeValueAsBytes(root);
-            Files.write(file, bytes);
+            AtomicFiles.writeBytes(file, MAPPER.writeValueAsBytes(root));
             return ModelStore.sha256(file);
         } catch (IOException e) {
             throw new FaceCensusException("Cannot write the head to " + file + ": " + e.getMessage(), e);
