@@ -6,12 +6,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.facecensus.FaceCensus;
-import org.facecensus.analysis.FaceAnalyzer;
 import org.facecensus.census.Census;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.run.CensusResult;
 import org.facecensus.census.run.RunListener;
-import org.facecensus.spi.inference.ExecutionDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

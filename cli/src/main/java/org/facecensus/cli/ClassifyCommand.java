@@ -14,7 +14,6 @@ import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.GenderPrediction;
 import org.facecensus.analysis.AnalyzedFace;
 import org.facecensus.analysis.FaceAnalyzer;
-import org.facecensus.census.Census;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.spec.GenderClassifierSpec;
 import org.facecensus.classify.transfer.TransferGenderClassifier;

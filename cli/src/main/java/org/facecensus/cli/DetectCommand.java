@@ -28,7 +28,6 @@ import org.facecensus.image.JpegWriter;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.spi.FaceDetectorProvider;
-import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.FaceCensus;
 import org.facecensus.analysis.AnalyzedFace;
 import org.facecensus.analysis.FaceAnalysis;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.facecensus.analysis.FaceAnalyzer;
-import org.facecensus.census.Census;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.junit.jupiter.api.Test;

@@ -12,19 +12,14 @@ import java.util.function.Function;
 
 import org.facecensus.FaceCensus;
 import org.facecensus.FaceCensusException;
-import org.facecensus.align.AlignedFace;
 import org.facecensus.align.FaceAligner;
 import org.facecensus.classify.FaceToClassify;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderVerdict;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.Detections;
 import org.facecensus.detect.FaceDetector;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
-import org.facecensus.model.ModelIntegrityException;
-import org.facecensus.model.ModelMissingException;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.NamedProvider;
 import org.facecensus.spi.ProviderContext;
@@ -147,10 +142,10 @@ public final class FaceAnalyzer implements AutoCloseable {
         if (closed) {
             throw new FaceCensusException("This FaceAnalyzer is closed; build a new one.");
         }
-        List<Partial> partials = new ArrayList<>(images.size());
+        List<LocatedFaces> partials = new ArrayList<>(images.size());
         List<FaceToClassify> toClassify = new ArrayList<>();
         for (RgbImage image : images) {
-            Partial p = locateAndAlign(image);
+            LocatedFaces p = LocatedFaces.of(image, detector, landmarks, aligner);
             partials.add(p);
             for (int j = 0; j < p.faces.size(); j++) {
                 toClassify.add(new FaceToClassify(image, p.located.get(j), p.aligned.get(j)));
@@ -162,7 +157,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         double classifyMillisPerFace = toClassify.isEmpty() ? 0 : (System.nanoTime() - t) / 1e6 / toClassify.size();
         List<FaceAnalysis> out = new ArrayList<>(images.size());
         int k = 0;
-        for (Partial p : partials) {
+        for (LocatedFaces p : partials) {
             List<AnalyzedFace> faces = new ArrayList<>(p.faces.size());
             for (int j = 0; j < p.faces.size(); j++) {
                 List<String> problems = new ArrayList<>(p.problems.get(j));
@@ -178,63 +173,6 @@ public final class FaceAnalyzer implements AutoCloseable {
                     p.landmarkMillis, p.alignMillis, classifyMillisPerFace * p.faces.size()));
         }
         return out;
-    }
-
-    /** One image after detection, landmarks and alignment, before classification. */
-    private static final class Partial {
-        RgbImage image;
-        Detections detections;
-        final List<DetectedFace> faces = new ArrayList<>();
-        final List<DetectedFace> located = new ArrayList<>();
-        final List<Optional<AlignedFace>> aligned = new ArrayList<>();
-        final List<List<String>> problems = new ArrayList<>();
-        double landmarkMillis;
-        double alignMillis;
-    }
-
-    private Partial locateAndAlign(RgbImage image) {
-        Partial p = new Partial();
-        p.image = image;
-        p.detections = detector.detect(image);
-        long landmarkNanos = 0;
-        long alignNanos = 0;
-        for (DetectedFace found : p.detections.faces()) {
-            List<String> problems = new ArrayList<>();
-            DetectedFace face = found;
-            if (landmarks != null) {
-                long t = System.nanoTime();
-                Optional<DetectedFace> withPoints = stage(problems, "landmarks failed",
-                        () -> new DetectedFace(found.box(), landmarks.locate(image, found.box())));
-                face = withPoints.orElse(found);
-                landmarkNanos += System.nanoTime() - t;
-            }
-            Optional<AlignedFace> crop = Optional.empty();
-            if (aligner != null) {
-                long t = System.nanoTime();
-                DetectedFace toAlign = face;
-                crop = stage(problems, "alignment failed", () -> aligner.align(image, toAlign));
-                alignNanos += System.nanoTime() - t;
-            }
-            p.faces.add(found);
-            p.located.add(face);
-            p.aligned.add(crop);
-            p.problems.add(problems);
-        }
-        p.landmarkMillis = landmarkNanos / 1e6;
-        p.alignMillis = alignNanos / 1e6;
-        return p;
-    }
-
-    /** Runs one per-face stage; its failure becomes a problem of the face, except a model's, which stops all. */
-    private static <T> Optional<T> stage(List<String> problems, String what, java.util.function.Supplier<T> work) {
-        try {
-            return Optional.of(work.get());
-        } catch (ModelMissingException | ModelIntegrityException e) {
-            throw e;
-        } catch (FaceCensusException e) {
-            problems.add(what + ": " + e.getMessage());
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -269,10 +207,10 @@ public final class FaceAnalyzer implements AutoCloseable {
      */
     public static final class Builder {
         private final FaceCensus census;
-        private Choice<FaceDetector> detector = Choice.byDefault();
-        private Choice<LandmarkDetector> landmarks = Choice.none();
-        private Choice<FaceAligner> aligner = Choice.named(DEFAULT_ALIGNER);
-        private Choice<GenderClassifier> classifier = Choice.none();
+        private ComponentChoice<FaceDetector> detector = ComponentChoice.byDefault();
+        private ComponentChoice<LandmarkDetector> landmarks = ComponentChoice.none();
+        private ComponentChoice<FaceAligner> aligner = ComponentChoice.named(DEFAULT_ALIGNER);
+        private ComponentChoice<GenderClassifier> classifier = ComponentChoice.none();
         private ProviderContext context;
         private final List<ProviderOptions> options = new ArrayList<>();
 
@@ -283,58 +221,58 @@ public final class FaceAnalyzer implements AutoCloseable {
 
         /** The detector by provider name (null: {@code -Dfacecensus.detector}, else the highest priority). */
         public Builder detector(String name) {
-            detector = name == null ? Choice.byDefault() : Choice.named(name);
+            detector = name == null ? ComponentChoice.byDefault() : ComponentChoice.named(name);
             return this;
         }
 
         /** A detector the caller made and keeps ownership of. */
         public Builder detector(FaceDetector instance) {
-            detector = Choice.given(instance);
+            detector = ComponentChoice.given(instance);
             return this;
         }
 
         /** The landmark detector by provider name, e.g. {@code landmark68-net}. */
         public Builder landmarks(String name) {
-            landmarks = Choice.named(Objects.requireNonNull(name, "name"));
+            landmarks = ComponentChoice.named(Objects.requireNonNull(name, "name"));
             return this;
         }
 
         public Builder landmarks(LandmarkDetector instance) {
-            landmarks = Choice.given(instance);
+            landmarks = ComponentChoice.given(instance);
             return this;
         }
 
         /** Use the detector's own keypoints (the default). */
         public Builder noLandmarks() {
-            landmarks = Choice.none();
+            landmarks = ComponentChoice.none();
             return this;
         }
 
         /** The aligner by provider name (default {@value #DEFAULT_ALIGNER}). */
         public Builder aligner(String name) {
-            aligner = Choice.named(Objects.requireNonNull(name, "name"));
+            aligner = ComponentChoice.named(Objects.requireNonNull(name, "name"));
             return this;
         }
 
         public Builder aligner(FaceAligner instance) {
-            aligner = Choice.given(instance);
+            aligner = ComponentChoice.given(instance);
             return this;
         }
 
         /** No aligned crops (a classifier that cuts its own crop still works). */
         public Builder noAligner() {
-            aligner = Choice.none();
+            aligner = ComponentChoice.none();
             return this;
         }
 
         /** The gender classifier by provider name, e.g. {@code faceapi-agegender}. */
         public Builder classifier(String name) {
-            classifier = Choice.named(Objects.requireNonNull(name, "name"));
+            classifier = ComponentChoice.named(Objects.requireNonNull(name, "name"));
             return this;
         }
 
         public Builder classifier(GenderClassifier instance) {
-            classifier = Choice.given(instance);
+            classifier = ComponentChoice.given(instance);
             return this;
         }
 
@@ -346,12 +284,12 @@ public final class FaceAnalyzer implements AutoCloseable {
          *             {@link FaceAnalyzer#classifierName()}, so outputs record what the user gave
          */
         public Builder classifier(String spec, Function<ProviderContext, GenderClassifier> factory) {
-            classifier = Choice.made(Objects.requireNonNull(spec, "spec"), factory);
+            classifier = ComponentChoice.made(Objects.requireNonNull(spec, "spec"), factory);
             return this;
         }
 
         public Builder noClassifier() {
-            classifier = Choice.none();
+            classifier = ComponentChoice.none();
             return this;
         }
 
@@ -402,7 +340,7 @@ public final class FaceAnalyzer implements AutoCloseable {
                 LandmarkDetector l = create(landmarks, owned, n -> census.landmarkDetectors().select(n).create(context));
                 FaceAligner a = create(aligner, owned, n -> census.aligners().select(n).create(context));
                 GenderClassifier c = create(classifier, owned, n -> census.genderClassifiers().select(n).create(context));
-                return new FaceAnalyzer(d, l, a, c, classifier.factory != null ? classifier.name : null, owned);
+                return new FaceAnalyzer(d, l, a, c, classifier.factory() != null ? classifier.name() : null, owned);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : owned) {
                     try {
@@ -418,10 +356,10 @@ public final class FaceAnalyzer implements AutoCloseable {
         private void checkOptionsApply() {
             for (ProviderOptions o : options) {
                 List<NamedProvider<?>> chosen = new ArrayList<>();
-                detector.name(census.detectors()::select).ifPresent(chosen::add);
-                landmarks.name(census.landmarkDetectors()::select).ifPresent(chosen::add);
-                aligner.name(census.aligners()::select).ifPresent(chosen::add);
-                classifier.name(census.genderClassifiers()::select).ifPresent(chosen::add);
+                detector.provider(census.detectors()::select).ifPresent(chosen::add);
+                landmarks.provider(census.landmarkDetectors()::select).ifPresent(chosen::add);
+                aligner.provider(census.aligners()::select).ifPresent(chosen::add);
+                classifier.provider(census.genderClassifiers()::select).ifPresent(chosen::add);
                 if (chosen.stream().noneMatch(p -> p.optionTypes().contains(o.getClass()))) {
                     throw new FaceCensusException(o.getClass().getSimpleName() + " were given, but none of the chosen"
                             + " providers (" + chosen.stream().map(NamedProvider::name).toList() + ") reads them;"
@@ -430,48 +368,17 @@ public final class FaceAnalyzer implements AutoCloseable {
             }
         }
 
-        private <T extends AutoCloseable> T create(Choice<T> choice, List<AutoCloseable> owned,
+        private <T extends AutoCloseable> T create(ComponentChoice<T> choice, List<AutoCloseable> owned,
                                                          Function<String, T> byName) {
-            if (choice.instance != null) {
-                return choice.instance;
+            if (choice.instance() != null) {
+                return choice.instance();
             }
-            if (!choice.enabled) {
+            if (!choice.enabled()) {
                 return null;
             }
-            T made = choice.factory != null ? choice.factory.apply(context) : byName.apply(choice.name);
+            T made = choice.factory() != null ? choice.factory().apply(context) : byName.apply(choice.name());
             owned.add(made);
             return made;
-        }
-    }
-
-    /**
-     * A component given by name (null: the registry's default), as an instance, made by a factory, or
-     * switched off.
-     */
-    private record Choice<T>(boolean enabled, String name, T instance, Function<ProviderContext, T> factory) {
-        static <T> Choice<T> byDefault() {
-            return new Choice<>(true, null, null, null);
-        }
-
-        static <T> Choice<T> named(String name) {
-            return new Choice<>(true, name, null, null);
-        }
-
-        static <T> Choice<T> given(T instance) {
-            return new Choice<>(true, null, Objects.requireNonNull(instance, "instance"), null);
-        }
-
-        static <T> Choice<T> made(String label, Function<ProviderContext, T> factory) {
-            return new Choice<>(true, label, null, Objects.requireNonNull(factory, "factory"));
-        }
-
-        static <T> Choice<T> none() {
-            return new Choice<>(false, null, null, null);
-        }
-
-        /** The provider this choice will create from, when it creates one by name. */
-        <P> Optional<P> name(Function<String, P> select) {
-            return enabled && instance == null && factory == null ? Optional.of(select.apply(name)) : Optional.empty();
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.facecensus.FaceCensus;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.Gender;
-import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
 import org.facecensus.classify.data.LabelledFace;
 import org.facecensus.classify.ensemble.EnsembleEvaluation;

@@ -1,7 +1,6 @@
 package org.facecensus.classify.transfer;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.transfer.backbone.Backbone;
