@@ -58,7 +58,7 @@ class FisherfacesGenderClassifierTest {
         assertEquals(n, training.path("faces").asInt());
         assertEquals(n, training.path("female").asInt() + training.path("male").asInt());
         assertEquals(0, training.path("skipped").asInt());
-        assertEquals(FisherfacesGenderClassifier.dataSha256(TrainedFisherfaces.training(), TrainedFisherfaces.training()
+        assertEquals(FisherfacesTraining.dataSha256(TrainedFisherfaces.training(), TrainedFisherfaces.training()
                 .stream().map(f -> FaceCensus.loadImage(f.file())).toList()), training.path("dataSha256").asText());
         assertEquals(trained.models().get(0).sha256(), trained.provenance().path("modelFile").path("sha256").asText());
     }
