@@ -1,7 +1,6 @@
 package org.facecensus.benchmarks;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.facecensus.detect.Detections;
 import org.facecensus.detectors.blazeface.BlazeFaceDetector;
@@ -9,34 +8,20 @@ import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * BlazeFace detection on one decoded photo, one thread, ONNX Runtime with 1 intra-op thread (the
  * peers' "detect" stage, comparable to their single-threaded timings). {@code minFace} trades speed
  * for the smallest face size searched. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar BlazeFace -p image=/tmp/peers-cache/images/png/sample1.png}
+ *
+ * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = "-Dfacecensus.onnx.threads=1")
-@Threads(1)
-public class BlazeFaceBenchmark {
+public class BlazeFaceBenchmark extends OnePhotoOnnxBenchmark {
     @Param("../shared/data/dlib-faces/2008_002470.jpg")
     public String image;
 

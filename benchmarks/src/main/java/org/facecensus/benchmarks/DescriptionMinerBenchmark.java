@@ -38,6 +38,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * split, tagged and read: the cost per description when the pre-filter cannot help.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar DescriptionMiner -wi 3 -w 5s -i 3 -f 1}
  * (OpenNLP's maxent code needs several seconds of JIT warm-up; 2-second warm-ups under-report.)
+ *
+ * <p>Thread-safety: a JMH state object, used by the benchmark's thread(s) as its Scope says.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * features, scan and NMS, i.e. the peer {@code dlib_hog}'s {@code upsample + detect} stages. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar DlibHog -p image=/tmp/peers-cache/images/png/sample1.png}
  * and compare with {@code $PEERS_CACHE/bin/dlib_hog --no-landmarks --repeat 5 --upsample N} on the same file.
+ *
+ * <p>Thread-safety: a JMH state object, used by the benchmark's thread(s) as its Scope says.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,7 +1,6 @@
 package org.facecensus.benchmarks;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.facecensus.analysis.FaceAnalysis;
 import org.facecensus.analysis.FaceAnalyzer;
@@ -9,19 +8,10 @@ import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One decoded photo end to end through {@link FaceAnalyzer#analyze(RgbImage)}: detection, landmarks,
@@ -30,15 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * this one says what a whole image costs, glue included. The score is per image, so it grows with the
  * number of faces the detector finds. One thread, ONNX Runtime with 1 intra-op thread, CPU. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar FaceAnalyzerBenchmark -p detector=blazeface}
+ *
+ * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = "-Dfacecensus.onnx.threads=1")
-@Threads(1)
-public class FaceAnalyzerBenchmark {
+public class FaceAnalyzerBenchmark extends OnePhotoOnnxBenchmark {
     @Param("../shared/data/dlib-faces/2008_002470.jpg")
     public String image;
 

@@ -3,7 +3,6 @@ package org.facecensus.benchmarks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.facecensus.align.AlignedFace;
 import org.facecensus.detect.DetectedFace;
@@ -17,20 +16,11 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * landmark68-net and faceapi-agegender per face, batched as the CLI runs them: the faces
@@ -38,15 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * invocation; scores are per face. One thread, ONNX Runtime with 1 intra-op thread (issue 4 asks
  * for at most 5 ms per face each). Run:
  * {@code java -jar benchmarks/target/benchmarks.jar FaceApiLandmarksAgeGender}
+ *
+ * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = "-Dfacecensus.onnx.threads=1")
-@Threads(1)
-public class FaceApiLandmarksAgeGenderBenchmark {
+public class FaceApiLandmarksAgeGenderBenchmark extends OnePhotoOnnxBenchmark {
     static final int FACES = 8;
 
     @Param("../shared/data/dlib-faces/2008_002470.jpg")

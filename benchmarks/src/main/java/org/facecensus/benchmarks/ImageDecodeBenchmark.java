@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Decoding a real photo from memory to 8-bit sRGB, single thread (the peers' "decode" stage).
  * Run: {@code java -jar benchmarks/target/benchmarks.jar ImageDecode -p image=/tmp/peers-cache/images/sample1.jpg}
+ *
+ * <p>Thread-safety: a JMH state object, used by the benchmark's thread(s) as its Scope says.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -3,7 +3,6 @@ package org.facecensus.benchmarks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.facecensus.align.AlignedFace;
 import org.facecensus.detect.DetectedFace;
@@ -15,20 +14,11 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * resnet-descriptor (face-api's FaceRecognitionNet) per face, batched: the faces ssd-mobilenet and
@@ -36,15 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code embedAll} on all of them per invocation; the score is per face ({@value #FACES} faces are
  * taken, repeated if the photo has fewer). One thread, ONNX Runtime with 1 intra-op thread. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar ResnetDescriptor}
+ *
+ * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = "-Dfacecensus.onnx.threads=1")
-@Threads(1)
-public class ResnetDescriptorBenchmark {
+public class ResnetDescriptorBenchmark extends OnePhotoOnnxBenchmark {
     static final int FACES = 8;
 
     @Param("../shared/data/dlib-faces/2008_002470.jpg")

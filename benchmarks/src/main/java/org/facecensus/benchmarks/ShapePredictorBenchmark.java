@@ -28,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code left,top,right,bottom;...}, by default those dlib's HOG detector finds at upsample 0 on
  * the face-api sample1 photo). Run:
  * {@code java -jar benchmarks/target/benchmarks.jar ShapePredictor -p image=/tmp/peers-cache/images/png/sample1.png}
+ *
+ * <p>Thread-safety: a JMH state object, used by the benchmark's thread(s) as its Scope says.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

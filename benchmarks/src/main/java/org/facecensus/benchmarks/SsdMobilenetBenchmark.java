@@ -1,7 +1,6 @@
 package org.facecensus.benchmarks;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.facecensus.detect.Detections;
 import org.facecensus.detectors.ssd.SsdMobilenetDetector;
@@ -10,34 +9,20 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * ssd-mobilenet (face-api's SSD-MobileNetV1) detection on one decoded photo, one thread, ONNX
  * Runtime with 1 intra-op thread: comparable with the face-api peer's single-threaded WASM
  * {@code detect} stage (≈ 345 ms on the 1920-px samples). Run:
  * {@code java -jar benchmarks/target/benchmarks.jar SsdMobilenet -p image=/tmp/peers-cache/images/png/sample1.png}
+ *
+ * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = "-Dfacecensus.onnx.threads=1")
-@Threads(1)
-public class SsdMobilenetBenchmark {
+public class SsdMobilenetBenchmark extends OnePhotoOnnxBenchmark {
     @Param("../shared/data/dlib-faces/2008_002470.jpg")
     public String image;
 

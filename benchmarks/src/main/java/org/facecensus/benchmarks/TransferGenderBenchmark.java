@@ -45,6 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code classifyAll} in batches of {@code batch} (1: face by face). The head is trained in setup on
  * every 10th UTKFace training face. One thread, ONNX Runtime with 1 intra-op thread. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar TransferGender}
+ *
+ * <p>Thread-safety: a JMH state object, used by the benchmark's thread(s) as its Scope says.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
