@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.facecensus.FaceCensus;
 import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
+import org.facecensus.classify.FaceToClassify;
 import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.GenderVerdict;
 import org.facecensus.classify.baseline.FisherfacesGenderClassifier;
 import org.facecensus.classify.baseline.TrainedFisherfaces;
 import org.facecensus.classify.baseline.UtkFaces;
@@ -105,6 +108,9 @@ class EnsembleGenderClassifierTest {
                 AlignedFace own = faceApi.ownCrop(f.image(), located).orElseThrow();
                 GenderPrediction expected = ensemble.combine(faceApi.classify(own), fisher.classify(f.aligned()));
                 assertEquals(expected, ensemble.classify(f.image(), located, f.aligned()), f.file());
+                // The SPI path a FaceAnalyzer takes gives the same verdict.
+                assertEquals(GenderVerdict.of(expected), ensemble.predict(List.of(
+                        new FaceToClassify(f.image(), located, Optional.of(f.aligned())))).get(0), f.file());
                 assertEquals(own.crop().width(), EnsembleGenderClassifier.cropFor(faceApi, f.image(), located,
                         f.aligned()).crop().width());
                 assertEquals(f.aligned().crop(), EnsembleGenderClassifier.cropFor(fisher, f.image(), located,
@@ -115,6 +121,10 @@ class EnsembleGenderClassifierTest {
             FaceCensusException e = assertThrows(FaceCensusException.class,
                     () -> ensemble.classify(f.image(), f.wholeChip(), f.aligned()));
             assertTrue(e.getMessage().contains("landmark68-net"), e.getMessage());
+            GenderVerdict withoutLandmarks = ensemble.predict(List.of(
+                    new FaceToClassify(f.image(), f.wholeChip(), Optional.of(f.aligned())))).get(0);
+            assertTrue(withoutLandmarks.prediction().isEmpty());
+            assertTrue(withoutLandmarks.problem().orElseThrow().contains("landmark68-net"), withoutLandmarks.toString());
         }
     }
 
