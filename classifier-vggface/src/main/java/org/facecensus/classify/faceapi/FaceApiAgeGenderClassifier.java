@@ -136,28 +136,18 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier {
 
     /** Age and gender of each face, up to {@value #MAX_BATCH} faces per ONNX Runtime call. */
     public List<AgeGender> predictAll(List<AlignedFace> faces) {
-        InferenceSession net = session();
-        int plane = 3 * FaceApiCrop.SIZE * FaceApiCrop.SIZE;
         List<AgeGender> out = new ArrayList<>(faces.size());
-        for (int start = 0; start < faces.size(); start += MAX_BATCH) {
-            List<AlignedFace> batch = faces.subList(start, Math.min(faces.size(), start + MAX_BATCH));
-            float[] input = new float[batch.size() * plane];
-            for (int i = 0; i < batch.size(); i++) {
-                RgbImage crop = batch.get(i).crop();
-                new FaceApiCrop(0, 0, crop.width(), crop.height()).writeTensor(crop, input, i * plane);
-            }
-            Map<String, Tensor> result = net.run(Map.of(FaceApiConverter.INPUT,
-                    new Tensor(input, batch.size(), 3, FaceApiCrop.SIZE, FaceApiCrop.SIZE)));
+        runBatches(faces, (result, n) -> {
             float[] age = result.get(FaceApiConverter.AGE_OUTPUT).data();
             float[] gender = result.get(FaceApiConverter.GENDER_OUTPUT).data();
-            for (int i = 0; i < batch.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 // face-api: index 0 is "male"; the label is the likelier one and its probability.
                 double male = gender[2 * i];
                 boolean isMale = male > 0.5;
                 out.add(new AgeGender(age[i], new GenderPrediction(isMale ? Gender.MALE : Gender.FEMALE,
                         isMale ? male : 1 - male, INFO)));
             }
-        }
+        });
         return out;
     }
 
@@ -166,10 +156,28 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier {
      * input of its age and gender heads) for each face, pre-processed as {@link #predictAll}.
      */
     public List<float[]> featuresAll(List<AlignedFace> faces) {
-        InferenceSession net = session();
-        int plane = 3 * FaceApiCrop.SIZE * FaceApiCrop.SIZE;
         int dim = FaceApiConverter.AGE_GENDER_FEATURES;
         List<float[]> out = new ArrayList<>(faces.size());
+        runBatches(faces, (result, n) -> {
+            float[] features = result.get(FaceApiConverter.AGE_GENDER_FEATURES_OUTPUT).data();
+            for (int i = 0; i < n; i++) {
+                float[] f = new float[dim];
+                System.arraycopy(features, i * dim, f, 0, dim);
+                out.add(f);
+            }
+        });
+        return out;
+    }
+
+    /** What to do with one batch's outputs: the net's result and how many faces it holds. */
+    private interface BatchResult {
+        void accept(Map<String, Tensor> result, int faces);
+    }
+
+    /** face-api's pre-processing of each crop, run through the net {@value #MAX_BATCH} faces at a time, in order. */
+    private void runBatches(List<AlignedFace> faces, BatchResult consumer) {
+        InferenceSession net = session();
+        int plane = 3 * FaceApiCrop.SIZE * FaceApiCrop.SIZE;
         for (int start = 0; start < faces.size(); start += MAX_BATCH) {
             List<AlignedFace> batch = faces.subList(start, Math.min(faces.size(), start + MAX_BATCH));
             float[] input = new float[batch.size() * plane];
@@ -177,16 +185,9 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier {
                 RgbImage crop = batch.get(i).crop();
                 new FaceApiCrop(0, 0, crop.width(), crop.height()).writeTensor(crop, input, i * plane);
             }
-            float[] result = net.run(Map.of(FaceApiConverter.INPUT,
-                    new Tensor(input, batch.size(), 3, FaceApiCrop.SIZE, FaceApiCrop.SIZE)))
-                    .get(FaceApiConverter.AGE_GENDER_FEATURES_OUTPUT).data();
-            for (int i = 0; i < batch.size(); i++) {
-                float[] f = new float[dim];
-                System.arraycopy(result, i * dim, f, 0, dim);
-                out.add(f);
-            }
+            consumer.accept(net.run(Map.of(FaceApiConverter.INPUT,
+                    new Tensor(input, batch.size(), 3, FaceApiCrop.SIZE, FaceApiCrop.SIZE))), batch.size());
         }
-        return out;
     }
 
     private InferenceSession session() {

@@ -55,7 +55,7 @@ public final class ImutilsEyesAligner implements FaceAligner {
     private final FaceCensus providers;
 
     private ImutilsEyesAligner(Builder b) {
-        this.settings = new AlignerSettings(b.width, b.height == 0 ? b.width : b.height, b.eyeX, b.eyeY);
+        this.settings = b.geometry();
         this.context = new ProviderContext(b.store, ExecutionDevice.fromSystemProperty());
         this.ownsLandmarks = b.landmarks == null;
         this.landmarks.set(b.landmarks);
@@ -146,11 +146,7 @@ public final class ImutilsEyesAligner implements FaceAligner {
      *
      * <p>Thread-safety: not thread-safe; build on one thread.
      */
-    public static final class Builder {
-        private int width = 224;
-        private int height;
-        private double eyeX = 0.35;
-        private double eyeY = 0.35;
+    public static final class Builder extends CropGeometryBuilder<Builder> {
         private boolean imutilsRounding = true;
         private LandmarkDetector landmarks;
         private ModelStore store = ModelStore.defaultStore();
@@ -166,25 +162,6 @@ public final class ImutilsEyesAligner implements FaceAligner {
          */
         public Builder providers(FaceCensus census) {
             this.providers = Objects.requireNonNull(census, "census");
-            return this;
-        }
-
-        /** Output width ({@code desiredFaceWidth}, default 224). */
-        public Builder faceWidth(int width) {
-            this.width = width;
-            return this;
-        }
-
-        /** Output height ({@code desiredFaceHeight}; default: the width). */
-        public Builder faceHeight(int height) {
-            this.height = height;
-            return this;
-        }
-
-        /** imutils' {@code desiredLeftEye} (default 0.35, 0.35): where the image-left eye lands, as fractions. */
-        public Builder desiredLeftEye(double x, double y) {
-            this.eyeX = x;
-            this.eyeY = y;
             return this;
         }
 

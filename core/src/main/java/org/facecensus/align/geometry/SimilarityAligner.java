@@ -26,7 +26,7 @@ public final class SimilarityAligner implements FaceAligner {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SimilarityAligner(Builder b) {
-        this.settings = new AlignerSettings(b.width, b.height == 0 ? b.width : b.height, b.eyeX, b.eyeY);
+        this.settings = b.geometry();
     }
 
     public static Builder builder() {
@@ -61,31 +61,9 @@ public final class SimilarityAligner implements FaceAligner {
      *
      * <p>Thread-safety: not thread-safe; build on one thread.
      */
-    public static final class Builder {
-        private int width = 224;
-        private int height;
-        private double eyeX = 0.35;
-        private double eyeY = 0.35;
+    public static final class Builder extends CropGeometryBuilder<Builder> {
 
         private Builder() {
-        }
-
-        public Builder faceWidth(int width) {
-            this.width = width;
-            return this;
-        }
-
-        /** Output height (default: the width). */
-        public Builder faceHeight(int height) {
-            this.height = height;
-            return this;
-        }
-
-        /** Where the image-left eye lands, as fractions of the output size (default 0.35, 0.35). */
-        public Builder desiredLeftEye(double x, double y) {
-            this.eyeX = x;
-            this.eyeY = y;
-            return this;
         }
 
         public SimilarityAligner build() {
