@@ -1,17 +1,10 @@
 package org.facecensus.benchmarks;
 
-import java.nio.file.Path;
 
-import org.facecensus.detect.Detections;
+import org.facecensus.detect.FaceDetector;
 import org.facecensus.detectors.blazeface.BlazeFaceDetector;
-import org.facecensus.image.ImageLoader;
-import org.facecensus.image.RgbImage;
 import org.facecensus.spi.inference.ExecutionDevice;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * BlazeFace detection on one decoded photo, one thread, ONNX Runtime with 1 intra-op thread (the
@@ -21,10 +14,7 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
-public class BlazeFaceBenchmark extends OnePhotoOnnxBenchmark {
-    @Param("../shared/data/dlib-faces/2008_002470.jpg")
-    public String image;
-
+public class BlazeFaceBenchmark extends DetectorBenchmark {
     /** Smallest face in pixels; 0 keeps the detector's default (1/64 of the longer side). */
     @Param("0")
     public double minFace;
@@ -32,12 +22,8 @@ public class BlazeFaceBenchmark extends OnePhotoOnnxBenchmark {
     @Param("true")
     public boolean verify;
 
-    private RgbImage pixels;
-    private BlazeFaceDetector detector;
-
-    @Setup(Level.Trial)
-    public void load() {
-        pixels = ImageLoader.defaults().load(Path.of(image));
+    @Override
+    protected FaceDetector open() {
         BlazeFaceDetector.Builder b = BlazeFaceDetector.builder().device(ExecutionDevice.CPU);
         if (minFace > 0) {
             b.minFaceSize(minFace);
@@ -45,17 +31,6 @@ public class BlazeFaceBenchmark extends OnePhotoOnnxBenchmark {
         if (!verify) {
             b.verifier(null, 0);
         }
-        detector = b.build();
-        detector.detect(pixels);
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        detector.close();
-    }
-
-    @Benchmark
-    public Detections detect() {
-        return detector.detect(pixels);
+        return b.build();
     }
 }

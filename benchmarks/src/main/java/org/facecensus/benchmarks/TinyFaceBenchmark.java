@@ -1,18 +1,10 @@
 package org.facecensus.benchmarks;
 
-import java.nio.file.Path;
 
-import org.facecensus.detect.Detections;
+import org.facecensus.detect.FaceDetector;
 import org.facecensus.detectors.tiny.TinyFaceDetector;
-import org.facecensus.image.ImageLoader;
-import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelStore;
 import org.facecensus.spi.inference.ExecutionDevice;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * tiny-face (face-api's TinyFaceDetector, inputSize 416) detection on one decoded photo, one thread, ONNX
@@ -22,27 +14,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
-public class TinyFaceBenchmark extends OnePhotoOnnxBenchmark {
-    @Param("../shared/data/dlib-faces/2008_002470.jpg")
-    public String image;
-
-    private RgbImage pixels;
-    private TinyFaceDetector detector;
-
-    @Setup(Level.Trial)
-    public void load() {
-        pixels = ImageLoader.defaults().load(Path.of(image));
-        detector = new TinyFaceDetector(ModelStore.defaultStore(), ExecutionDevice.CPU);
-        detector.detect(pixels);
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        detector.close();
-    }
-
-    @Benchmark
-    public Detections detect() {
-        return detector.detect(pixels);
+public class TinyFaceBenchmark extends DetectorBenchmark {
+    @Override
+    protected FaceDetector open() {
+        return new TinyFaceDetector(ModelStore.defaultStore(), ExecutionDevice.CPU);
     }
 }
