@@ -94,7 +94,11 @@ public class DescriptionMinerBenchmark {
         counter.descriptions += texts.length;
     }
 
-    /** Counts descriptions mined, reported by JMH as a secondary throughput result ("descriptions"). */
+    /**
+     * Counts descriptions mined, reported by JMH as a secondary throughput result ("descriptions").
+     *
+     * <p>Thread-safety: a JMH state object with its own Scope, used by one benchmark thread at a time.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class DescriptionCounter {

@@ -11,7 +11,11 @@ import org.facecensus.FaceCensusException;
 public final class ImageLoadException extends FaceCensusException {
     private static final long serialVersionUID = 1L;
 
-    /** Why an image could not be loaded. */
+    /**
+     * Why an image could not be loaded.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Problem {
         /** No such file, or not a regular file. */
         NOT_FOUND,

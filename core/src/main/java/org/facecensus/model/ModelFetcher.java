@@ -36,7 +36,11 @@ public final class ModelFetcher {
 
     private final ModelStore store;
 
-    /** What happened to one model. */
+    /**
+     * What happened to one model.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Outcome { ALREADY_PRESENT, FETCHED }
 
     public ModelFetcher(ModelStore store) {

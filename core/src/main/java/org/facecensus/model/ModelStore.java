@@ -38,7 +38,11 @@ public final class ModelStore {
     private record Stamp(long size, FileTime modified, String sha256) {
     }
 
-    /** The state of one model in this store. */
+    /**
+     * The state of one model in this store.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Status { PRESENT, MISSING, CORRUPT }
 
     public ModelStore(Path root) {

@@ -49,7 +49,11 @@ public record Proportion(long successes, long trials) {
         return new Interval(low, high);
     }
 
-    /** A closed interval [low, high]. */
+    /**
+     * A closed interval [low, high].
+     *
+     * <p>Thread-safety: immutable.
+     */
     public record Interval(double low, double high) {
         public Interval {
             if (!(low <= high)) {

@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import org.facecensus.census.Census;
 import org.facecensus.census.run.CensusResult;
 
-/** The README's census, as a user's program: {@code PosterCensus POSTERS CATALOGUE OUT}. */
+/**
+ * The README's census, as a user's program: {@code PosterCensus POSTERS CATALOGUE OUT}.
+ *
+ * <p>Thread-safety: a program entry point, run on the main thread.
+ */
 public final class PosterCensus {
     private PosterCensus() {
     }

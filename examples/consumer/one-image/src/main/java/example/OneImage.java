@@ -6,7 +6,11 @@ import org.facecensus.FaceCensus;
 import org.facecensus.analysis.AnalyzedFace;
 import org.facecensus.analysis.FaceAnalyzer;
 
-/** The README's "one image end to end", as a user's program. */
+/**
+ * The README's "one image end to end", as a user's program.
+ *
+ * <p>Thread-safety: a program entry point, run on the main thread.
+ */
 public final class OneImage {
     private OneImage() {
     }

@@ -28,7 +28,11 @@ public final class GenderLexicon {
             "expected 'female|male LEMMA [OTHER-FORMS...] [role=TERM]', e.g. 'female militiawoman role=militia'";
     private static final String EXPECTED_ADJECTIVE = "expected 'female|male WORD [OTHER-FORMS...]', e.g. 'female female females'";
 
-    /** A gendered noun: its gender, lemma (the term when no role applies) and optional role term. */
+    /**
+     * A gendered noun: its gender, lemma (the term when no role applies) and optional role term.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public record Noun(Gender gender, String lemma, String role) {
     }
 

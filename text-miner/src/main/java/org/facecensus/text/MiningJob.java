@@ -45,7 +45,11 @@ public final class MiningJob {
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final int PROGRESS_EVERY = 10_000;
 
-    /** Input formats. */
+    /**
+     * Input formats.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Format {
         /** One JSON object per line. */
         JSONL,

@@ -23,6 +23,8 @@ public record GroupRow(long items, long itemsAnalysed, long itemsFailed, long it
     /**
      * A group row with its name, as the rows of {@link ByDecade} and {@link ByTag} are: in the JSON the
      * name's fields come first, then the figures' fields in the same object.
+     *
+     * <p>Thread-safety: implementations are immutable records.
      */
     public interface Named {
         /** The row's name as the report shows it: the decade label or the tag. */

@@ -71,6 +71,8 @@ public record PercentileBootstrap(int samples, long seed) {
     /**
      * A bootstrap interval.
      *
+     * <p>Thread-safety: immutable.
+     *
      * @param low       2.5th percentile, NaN when no replicate was defined
      * @param high      97.5th percentile, NaN when no replicate was defined
      * @param samples   replicates drawn

@@ -68,7 +68,11 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
     private static final double ASPECT_TOLERANCE = 0.05;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** OpenCV's own verdict: the gender of the nearest training face on the LDA line, and its distance. */
+    /**
+     * OpenCV's own verdict: the gender of the nearest training face on the LDA line, and its distance.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public record Neighbour(Gender gender, double distance) {
     }
 

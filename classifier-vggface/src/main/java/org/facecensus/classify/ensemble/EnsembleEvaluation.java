@@ -35,6 +35,8 @@ public record EnsembleEvaluation(String first, String second, double threshold, 
     /**
      * One rule's outcome.
      *
+     * <p>Thread-safety: immutable.
+     *
      * @param kept    faces that kept a MALE/FEMALE label
      * @param correct kept faces whose label is the annotated one
      * @param faces   faces measured

@@ -39,6 +39,8 @@ public final class GenderEvaluation {
     /**
      * One face's verdict.
      *
+     * <p>Thread-safety: immutable.
+     *
      * @param face              the labelled face
      * @param predicted         the classifier's label (UNKNOWN: abstained)
      * @param probabilityFemale the classifier's probability that the face is a woman, or NaN if it gives none

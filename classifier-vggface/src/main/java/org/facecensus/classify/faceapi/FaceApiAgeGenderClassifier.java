@@ -50,7 +50,11 @@ public final class FaceApiAgeGenderClassifier implements GenderClassifier {
 
     static final ModelInfo INFO = FaceApiModels.AGE_GENDER.info();
 
-    /** Age and gender of one face. */
+    /**
+     * Age and gender of one face.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public record AgeGender(double age, GenderPrediction gender) {
     }
 

@@ -17,7 +17,11 @@ public final class FaceApiInput {
     private FaceApiInput() {
     }
 
-    /** How a network scales a resized channel value in [0, 255]. */
+    /**
+     * How a network scales a resized channel value in [0, 255].
+     *
+     * <p>Thread-safety: implementations must be stateless.
+     */
     @FunctionalInterface
     public interface Normalisation {
         float apply(float value, int channel);

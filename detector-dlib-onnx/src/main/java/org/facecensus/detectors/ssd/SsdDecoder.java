@@ -35,7 +35,11 @@ public final class SsdDecoder {
         this.anchors = anchors;
     }
 
-    /** One detection: relative {@code [ymin, xmin, ymax, xmax]} of the 512 square (unclipped), and its score. */
+    /**
+     * One detection: relative {@code [ymin, xmin, ymax, xmax]} of the 512 square (unclipped), and its score.
+     *
+     * <p>Thread-safety: immutable (arrays it holds are not copied; do not change them).
+     */
     public record Raw(int anchor, float[] box, float score) {
     }
 

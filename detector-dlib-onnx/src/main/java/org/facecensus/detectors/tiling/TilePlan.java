@@ -17,7 +17,11 @@ import java.util.List;
  * <p>Thread-safety: immutable.
  */
 public final class TilePlan {
-    /** One scale of the pyramid. {@code keepMin/keepMax}: face sizes (network pixels) trusted here. */
+    /**
+     * One scale of the pyramid. {@code keepMin/keepMax}: face sizes (network pixels) trusted here.
+     *
+     * <p>Thread-safety: immutable (arrays it holds are not copied; do not change them).
+     */
     public record Level(double scale, int width, int height, List<int[]> tileOrigins, double keepMin,
                         double keepMax) {
     }

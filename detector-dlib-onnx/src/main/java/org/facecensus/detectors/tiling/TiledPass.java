@@ -27,7 +27,12 @@ public final class TiledPass {
     private TiledPass() {
     }
 
-    /** One network pass: candidates in {@code input}'s own pixels. Times its own stages. */
+    /**
+     * One network pass: candidates in {@code input}'s own pixels. Times its own stages.
+     *
+     * <p>Thread-safety: called on the detecting thread; implementations must be as thread-safe as the
+     * detector that uses them.
+     */
     @FunctionalInterface
     public interface Pass {
         List<Candidate> detect(RgbImage input, StageTimer timer);

@@ -31,7 +31,11 @@ public final class TinyFaceDecoder {
     private TinyFaceDecoder() {
     }
 
-    /** A candidate: relative {@code [x, y, width, height]} of the image, its score and grid position. */
+    /**
+     * A candidate: relative {@code [x, y, width, height]} of the image, its score and grid position.
+     *
+     * <p>Thread-safety: immutable (arrays it holds are not copied; do not change them).
+     */
     public record Raw(double[] box, double score, int row, int col, int anchor) {
     }
 

@@ -19,7 +19,11 @@ public final class FaceApiModels {
     public static final String VERSION = "1.7.15";
     private static final String LICENCE = "MIT";
 
-    /** One face-api network: its TF.js manifest and its single weight shard. */
+    /**
+     * One face-api network: its TF.js manifest and its single weight shard.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public record Network(String modelName, String name, ModelSpec manifest, ModelSpec shard) {
         /** Both files, manifest first. */
         public List<ModelSpec> specs() {

@@ -24,7 +24,11 @@ import org.facecensus.FaceCensusException;
  */
 public final class SectionFile {
 
-    /** One content line: its section (lower-case), 1-based line number and trimmed text. */
+    /**
+     * One content line: its section (lower-case), 1-based line number and trimmed text.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public record Line(String section, int number, String text) {
     }
 

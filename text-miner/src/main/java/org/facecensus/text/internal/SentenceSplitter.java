@@ -34,7 +34,11 @@ public final class SentenceSplitter {
         this.nlp = nlp;
     }
 
-    /** A piece of one sentence: offsets into the text and the zero-based sentence index. */
+    /**
+     * A piece of one sentence: offsets into the text and the zero-based sentence index.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public record Piece(int start, int end, int sentence) {
     }
 

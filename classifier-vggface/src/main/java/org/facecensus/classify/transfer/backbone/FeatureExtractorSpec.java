@@ -30,13 +30,25 @@ import org.facecensus.FaceCensusException;
 public record FeatureExtractorSpec(String name, int width, int height, ChannelOrder channelOrder, float[] mean,
                                    float[] std, Layout layout, String inputName, String outputName, Pooling pooling) {
 
-    /** The order of colour channels in the input tensor. */
+    /**
+     * The order of colour channels in the input tensor.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum ChannelOrder { RGB, BGR }
 
-    /** The input tensor's memory layout. */
+    /**
+     * The input tensor's memory layout.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Layout { NCHW, NHWC }
 
-    /** Global pooling of a convolutional feature map. */
+    /**
+     * Global pooling of a convolutional feature map.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Pooling { NONE, AVERAGE, MAX;
 
         public static Pooling parse(String text) {

@@ -30,6 +30,8 @@ public final class HeadTrainer {
     /**
      * The outcome of training.
      *
+     * <p>Thread-safety: immutable (arrays it holds are not copied; do not change them).
+     *
      * @param network          the weights of the epoch with the lowest validation loss
      * @param standardizer     the feature standardisation (from the training part)
      * @param trainRows        the rows trained on

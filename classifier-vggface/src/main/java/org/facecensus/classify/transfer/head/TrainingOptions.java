@@ -31,7 +31,11 @@ import org.facecensus.FaceCensusException;
 public record TrainingOptions(Kind kind, int[] hidden, int epochs, int patience, int batchSize, double learningRate,
                               double l2, double validationFraction, boolean balanceClasses, long seed) {
 
-    /** The head's architecture. */
+    /**
+     * The head's architecture.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Kind { MLP, LOGISTIC;
 
         public static Kind parse(String text) {

@@ -34,6 +34,8 @@ public final class HogModel {
      * filter and its separable rank-1 terms (column × row vectors), as dlib's
      * {@code build_fhog_filterbank} makes them.
      *
+     * <p>Thread-safety: immutable (arrays it holds are not copied; do not change them).
+     *
      * @param threshold  the last weight: a window is a detection when its score ≥ threshold
      * @param full       per plane, row-major filter weights (float, as dlib keeps them)
      * @param colFilters per plane, the column vectors of the kept rank-1 terms
