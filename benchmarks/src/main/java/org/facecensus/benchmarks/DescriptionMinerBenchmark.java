@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.facecensus.text.DefaultDescriptionMiner;
+import org.facecensus.textminer.DefaultDescriptionMiner;
 import org.facecensus.text.DescriptionMiner;
-import org.facecensus.text.GenderLexicon;
+import org.facecensus.textminer.GenderLexicon;
 import org.facecensus.text.Mention;
-import org.facecensus.text.StudyDescriptionMiner;
+import org.facecensus.textminer.StudyDescriptionMiner;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

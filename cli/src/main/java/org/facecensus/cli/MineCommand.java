@@ -10,12 +10,12 @@ import java.util.concurrent.Callable;
 
 import org.facecensus.FaceCensus;
 import org.facecensus.spi.DescriptionMinerProvider;
-import org.facecensus.text.DefaultDescriptionMiner;
+import org.facecensus.textminer.DefaultDescriptionMiner;
 import org.facecensus.text.DescriptionMiner;
-import org.facecensus.text.GenderLexicon;
-import org.facecensus.text.MentionCounts;
-import org.facecensus.text.MiningJob;
-import org.facecensus.text.TermGroups;
+import org.facecensus.textminer.GenderLexicon;
+import org.facecensus.textminer.MentionCounts;
+import org.facecensus.textminer.MiningJob;
+import org.facecensus.textminer.TermGroups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

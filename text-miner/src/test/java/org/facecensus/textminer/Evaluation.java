@@ -1,5 +1,6 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.Mention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.DescriptionMiner;
+import org.facecensus.text.Mention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,7 @@ import java.util.concurrent.Future;
 import org.facecensus.FaceCensus;
 import org.facecensus.classify.Gender;
 import org.facecensus.spi.DescriptionMinerProvider;
-import org.facecensus.text.provider.DefaultMinerProvider;
+import org.facecensus.textminer.provider.DefaultMinerProvider;
 import org.facecensus.internal.ProviderManifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.DescriptionMiner;
+import org.facecensus.text.Mention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,10 +1,11 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.Mention;
 import java.util.List;
 
-import org.facecensus.text.internal.ExcludedSpans;
-import org.facecensus.text.internal.SentenceSplitter;
-import org.facecensus.text.internal.TaggedSentence;
+import org.facecensus.textminer.internal.ExcludedSpans;
+import org.facecensus.textminer.internal.SentenceSplitter;
+import org.facecensus.textminer.internal.TaggedSentence;
 
 /**
  * The richer mode: every person a description names with a gendered word, and the role it names them

@@ -1,10 +1,10 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.facecensus.text.internal.TaggedSentence;
+import org.facecensus.textminer.internal.TaggedSentence;
 
 /**
  * A token as the default miner looks it up: the part the lexicon is asked about, and what its hyphens

@@ -1,4 +1,4 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

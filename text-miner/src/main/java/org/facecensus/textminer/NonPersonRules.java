@@ -1,11 +1,11 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
 import java.util.Locale;
 import java.util.Set;
 
-import org.facecensus.text.internal.ExcludedSpans;
-import org.facecensus.text.internal.SentenceSplitter;
-import org.facecensus.text.internal.TaggedSentence;
+import org.facecensus.textminer.internal.ExcludedSpans;
+import org.facecensus.textminer.internal.SentenceSplitter;
+import org.facecensus.textminer.internal.TaggedSentence;
 
 /**
  * Whether a gendered word in one sentence names no depicted person: it lies in a quotation or title

@@ -1,4 +1,4 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.facecensus.classify.Gender;
-import org.facecensus.text.internal.SectionFile;
+import org.facecensus.textminer.internal.SectionFile;
 
 /**
  * The words the {@linkplain DefaultDescriptionMiner default miner} looks for: gendered nouns (woman,
@@ -22,7 +22,7 @@ import org.facecensus.text.internal.SectionFile;
  * <p>Thread-safety: immutable.
  */
 public final class GenderLexicon {
-    static final String DEFAULT_RESOURCE = "org/facecensus/text/default-lexicon.txt";
+    static final String DEFAULT_RESOURCE = "org/facecensus/textminer/default-lexicon.txt";
 
     private static final String EXPECTED_GENDERED =
             "expected 'female|male LEMMA [OTHER-FORMS...] [role=TERM]', e.g. 'female militiawoman role=militia'";

@@ -1,12 +1,13 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.Mention;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.facecensus.classify.Gender;
-import org.facecensus.text.internal.SentenceSplitter;
-import org.facecensus.text.internal.TaggedSentence;
+import org.facecensus.textminer.internal.SentenceSplitter;
+import org.facecensus.textminer.internal.TaggedSentence;
 
 /**
  * The study's rule, reproduced: every token whose lemma is {@code male} or {@code female}, followed by a

@@ -1,5 +1,6 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.Mention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,9 +1,9 @@
-package org.facecensus.text.provider;
+package org.facecensus.textminer.provider;
 
 import org.facecensus.spi.DescriptionMinerProvider;
 import org.facecensus.spi.ProviderContext;
 import org.facecensus.text.DescriptionMiner;
-import org.facecensus.text.StudyDescriptionMiner;
+import org.facecensus.textminer.StudyDescriptionMiner;
 
 /**
  * Provides {@link StudyDescriptionMiner} as {@code study}: the study's male/female + noun rule, for

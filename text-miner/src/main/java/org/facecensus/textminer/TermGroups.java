@@ -1,4 +1,4 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.facecensus.text.internal.SectionFile;
+import org.facecensus.textminer.internal.SectionFile;
 
 /**
  * Groups mention terms into larger categories (agriculture, industry, military, politics, home and
@@ -19,7 +19,7 @@ public final class TermGroups {
     /** The category of every term no other category lists; always present, always last. */
     public static final String OTHER = "other";
 
-    static final String DEFAULT_RESOURCE = "org/facecensus/text/default-groups.txt";
+    static final String DEFAULT_RESOURCE = "org/facecensus/textminer/default-groups.txt";
 
     private final List<String> categories;
     private final Map<String, String> categoryOfTerm;

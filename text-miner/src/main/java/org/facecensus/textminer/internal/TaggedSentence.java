@@ -1,4 +1,4 @@
-package org.facecensus.text.internal;
+package org.facecensus.textminer.internal;
 
 import java.util.Arrays;
 import java.util.Locale;

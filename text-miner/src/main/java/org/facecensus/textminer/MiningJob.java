@@ -1,5 +1,7 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.DescriptionMiner;
+import org.facecensus.text.Mention;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

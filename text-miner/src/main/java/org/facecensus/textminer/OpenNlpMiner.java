@@ -1,11 +1,13 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.DescriptionMiner;
+import org.facecensus.text.Mention;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.facecensus.text.internal.EnglishNlp;
-import org.facecensus.text.internal.SentenceSplitter;
-import org.facecensus.text.internal.TaggedSentence;
+import org.facecensus.textminer.internal.EnglishNlp;
+import org.facecensus.textminer.internal.SentenceSplitter;
+import org.facecensus.textminer.internal.TaggedSentence;
 
 /**
  * What both miners share: the cheap word test before any model, sentence splitting, and tagging only

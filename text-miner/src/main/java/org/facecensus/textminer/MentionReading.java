@@ -1,5 +1,6 @@
-package org.facecensus.text;
+package org.facecensus.textminer;
 
+import org.facecensus.text.Mention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.facecensus.classify.Gender;
-import org.facecensus.text.internal.ExcludedSpans;
-import org.facecensus.text.internal.SentenceSplitter;
-import org.facecensus.text.internal.TaggedSentence;
+import org.facecensus.textminer.internal.ExcludedSpans;
+import org.facecensus.textminer.internal.SentenceSplitter;
+import org.facecensus.textminer.internal.TaggedSentence;
 
 /**
  * One sentence being read by {@link DefaultDescriptionMiner}: the rules that turn its gendered words

@@ -1,12 +1,12 @@
-package org.facecensus.text.provider;
+package org.facecensus.textminer.provider;
 
 import java.nio.file.Path;
 
 import org.facecensus.spi.DescriptionMinerProvider;
 import org.facecensus.spi.ProviderContext;
-import org.facecensus.text.DefaultDescriptionMiner;
+import org.facecensus.textminer.DefaultDescriptionMiner;
 import org.facecensus.text.DescriptionMiner;
-import org.facecensus.text.GenderLexicon;
+import org.facecensus.textminer.GenderLexicon;
 
 /**
  * Provides {@link DefaultDescriptionMiner} as {@code default}, with the bundled lexicon or the file named
