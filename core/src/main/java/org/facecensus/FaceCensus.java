@@ -27,6 +27,7 @@ import org.facecensus.spi.LandmarkDetectorProvider;
 import org.facecensus.spi.ModelCatalog;
 import org.facecensus.spi.ProviderContext;
 import org.facecensus.spi.ProviderOptions;
+import org.facecensus.spi.Providers;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.facecensus.text.DescriptionMiner;
 
@@ -101,6 +102,14 @@ public final class FaceCensus {
         return context;
     }
 
+    /**
+     * This instance's providers with another context: for a provider that builds a component out of others
+     * with the context it was given (a wrapper detector, the two-model filter, a composite embedder).
+     */
+    public FaceCensus withContext(ProviderContext providerContext) {
+        return new FaceCensus(registries, java.util.Objects.requireNonNull(providerContext, "context"));
+    }
+
     /** A face analyzer (detect → landmarks → align → classify) whose names resolve against this instance. */
     public FaceAnalyzer.Builder analyzer() {
         return FaceAnalyzer.builder(this);
@@ -136,27 +145,27 @@ public final class FaceCensus {
         return registries.miners.select(name).create(context);
     }
 
-    public ProviderRegistry<FaceDetectorProvider> detectors() {
+    public Providers<FaceDetectorProvider> detectors() {
         return registries.detectors;
     }
 
-    public ProviderRegistry<LandmarkDetectorProvider> landmarkDetectors() {
+    public Providers<LandmarkDetectorProvider> landmarkDetectors() {
         return registries.landmarks;
     }
 
-    public ProviderRegistry<FaceAlignerProvider> aligners() {
+    public Providers<FaceAlignerProvider> aligners() {
         return registries.aligners;
     }
 
-    public ProviderRegistry<GenderClassifierProvider> genderClassifiers() {
+    public Providers<GenderClassifierProvider> genderClassifiers() {
         return registries.classifiers;
     }
 
-    public ProviderRegistry<FaceEmbedderProvider> faceEmbedders() {
+    public Providers<FaceEmbedderProvider> faceEmbedders() {
         return registries.embedders;
     }
 
-    public ProviderRegistry<DescriptionMinerProvider> descriptionMiners() {
+    public Providers<DescriptionMinerProvider> descriptionMiners() {
         return registries.miners;
     }
 

@@ -62,9 +62,10 @@ class FaceCensusTest {
         assertEquals(cache.toAbsolutePath().normalize(), census.context().models().root());
         assertEquals(ExecutionDevice.CPU, census.context().device());
         assertEquals(24, census.context().detectorOptions().minFaceSize().getAsDouble());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> census.detectors().register(new ProviderRegistryTest.Provider("late", 1)));
-        assertTrue(e.getMessage().contains("FaceCensus.builder().register"), e.getMessage());
+        // withContext keeps the providers and changes only the context.
+        FaceCensus cpu = census.withContext(census.context().withDevice(ExecutionDevice.CUDA));
+        assertSame(census.detectors(), cpu.detectors());
+        assertEquals(ExecutionDevice.CUDA, cpu.context().device());
         // The classpath is scanned once and shared by instances without extra providers.
         assertSame(FaceCensus.defaults().detectors(), FaceCensus.builder().build().detectors());
     }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.spi.NamedProvider;
+import org.facecensus.spi.Providers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <P> the provider interface
  */
-public final class ProviderRegistry<P extends NamedProvider<?>> {
+public final class ProviderRegistry<P extends NamedProvider<?>> implements Providers<P> {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
 
     private final Class<P> type;
@@ -89,12 +90,14 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
         frozen = true;
     }
 
+    @Override
     public List<P> all() {
         // reversed(), not a negated key: -Integer.MIN_VALUE overflows and would sort the lowest first.
         return providers.stream().sorted(Comparator.comparingInt((P p) -> p.priority()).reversed()
                 .thenComparing(NamedProvider::name)).toList();
     }
 
+    @Override
     public String property() {
         return property;
     }
@@ -105,6 +108,7 @@ public final class ProviderRegistry<P extends NamedProvider<?>> {
      * @param explicitName a name the caller chose, or null to fall back to the system property and
      *                     then to priority
      */
+    @Override
     public P select(String explicitName) {
         List<P> all = all();
         String requested = explicitName;

@@ -39,7 +39,7 @@ public final class LargestFaceProvider implements FaceDetectorProvider {
 
     @Override
     public FaceDetector create(ProviderContext context) {
-        FaceDetector inner = FaceCensus.defaults().detectors().select("blazeface").create(context);
+        FaceDetector inner = FaceCensus.defaults().withContext(context).createDetector("blazeface");
         return new FaceDetector() {
             @Override
             public String name() {

@@ -69,7 +69,7 @@ public final class GenderClassifierSpec {
             FisherfacesNatives.require();
             return FisherfacesGenderClassifier.load(model);
         }
-        return FaceCensus.defaults().genderClassifiers().select(s).create(context);
+        return FaceCensus.defaults().withContext(context).createGenderClassifier(s);
     }
 
     private static GenderClassifier openEnsemble(String s, int comma, ProviderContext context) {

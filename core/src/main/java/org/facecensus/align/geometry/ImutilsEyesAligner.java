@@ -96,8 +96,8 @@ public final class ImutilsEyesAligner implements FaceAligner {
         if (current != null) {
             return current;
         }
-        LandmarkDetector made = (providers != null ? providers : FaceCensus.defaults()).landmarkDetectors()
-                .select(DEFAULT_LANDMARKS).create(context);
+        LandmarkDetector made = (providers != null ? providers : FaceCensus.defaults()).withContext(context)
+                .createLandmarkDetector(DEFAULT_LANDMARKS);
         if (landmarks.compareAndSet(null, made)) {
             return made;
         }

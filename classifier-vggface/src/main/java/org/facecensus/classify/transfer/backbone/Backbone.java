@@ -39,12 +39,12 @@ public final class Backbone implements AutoCloseable {
         }
         List<String> names = config.partNames();
         if (names.size() == 1) {
-            return new Backbone(config, FaceCensus.defaults().faceEmbedders().select(names.get(0)).create(context));
+            return new Backbone(config, FaceCensus.defaults().withContext(context).createFaceEmbedder(names.get(0)));
         }
         List<FaceEmbedder> parts = new ArrayList<>();
         try {
             for (String n : names) {
-                parts.add(FaceCensus.defaults().faceEmbedders().select(n).create(context));
+                parts.add(FaceCensus.defaults().withContext(context).createFaceEmbedder(n));
             }
         } catch (RuntimeException e) {
             parts.forEach(FaceEmbedder::close);
