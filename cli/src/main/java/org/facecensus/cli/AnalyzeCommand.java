@@ -75,8 +75,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         FaceCensus census = FaceCensus.builder().device(device.device()).build();
         Census run = Census.of(collection).out(out).threads(threadCount).minTagItems(minTagItems)
-                .analyzer(Components.analyzer(census, detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
-                        stages.landmarks(), stages.aligner(), classifier.spec()))
+                .analyzer(detector.applyTo(Components.analyzer(census,
+                        detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
+                        stages.landmarks(), stages.aligner(), classifier.spec())))
                 .listener(new ProgressListener(stderr));
         if (metadata != null) {
             run.catalogue(metadata);

@@ -177,8 +177,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
         FaceAnalyzer get() {
             if (analyzer == null) {
-                analyzer = Components.analyzer(census, detector.name(), stages.landmarks(), stages.aligner(), null)
-                        .classifier(classifier).build();
+                analyzer = detector.applyTo(Components.analyzer(census, detector.name(), stages.landmarks(),
+                        stages.aligner(), null)).classifier(classifier).build();
             }
             return analyzer;
         }

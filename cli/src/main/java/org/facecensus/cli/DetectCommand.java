@@ -73,11 +73,7 @@ final class DetectCommand implements Callable<Integer> {
             description = "Refuse images whose header announces more pixels (default ${DEFAULT-VALUE}).")
     long maxPixels;
 
-    @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face side to look for, in pixels (detector default if unset; blazeface: 1/64 of the longer side, at least 16).")
-    Double minFace;
 
-    @Option(names = "--min-score", paramLabel = "S", description = "Drop detections scoring below S (detector default if unset; blazeface: 0.65).")
-    Double minScore;
 
     @Option(names = "--upsample", paramLabel = "N",
             description = "dlib-hog only: times to upsample with dlib's pyramid_up (default 1, face_recognition's).")
@@ -127,12 +123,7 @@ final class DetectCommand implements Callable<Integer> {
         Progress progress = new Progress(System.err, files.size());
         FaceAnalyzer.Builder components = Components.analyzer(census, provider.name(),
                 stages.landmarks(), alignedDir == null ? Components.NONE : stages.aligner(), classifier.spec());
-        if (minFace != null) {
-            components.minFace(minFace);
-        }
-        if (minScore != null) {
-            components.minScore(minScore);
-        }
+        detector.applyTo(components);
         if (upsample != null || scale != null) {
             if (!provider.optionTypes().contains(DlibHogOptions.class)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -1,5 +1,6 @@
 package org.facecensus.cli;
 
+import org.facecensus.analysis.FaceAnalyzer;
 import org.facecensus.census.Census;
 import picocli.CommandLine.Option;
 
@@ -14,8 +15,28 @@ final class DetectorMixin {
                     + ", or -Dfacecensus.detector); 'facecensus detect --list-detectors' lists them.")
     String name;
 
+    @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face side to look for, in pixels "
+            + "(detector default if unset; blazeface: 1/64 of the longer side, at least 16; ssd-mobilenet below "
+            + "1/25 of the longer side adds a tiled pyramid).")
+    Double minFace;
+
+    @Option(names = "--min-score", paramLabel = "S",
+            description = "Drop detections scoring below S (detector default if unset; blazeface: 0.65).")
+    Double minScore;
+
     /** The name given, or null for the default. */
     String name() {
         return name;
+    }
+
+    /** The analyzer with the minimum face size and score given on the command line. */
+    FaceAnalyzer.Builder applyTo(FaceAnalyzer.Builder analyzer) {
+        if (minFace != null) {
+            analyzer.minFace(minFace);
+        }
+        if (minScore != null) {
+            analyzer.minScore(minScore);
+        }
+        return analyzer;
     }
 }

@@ -16,6 +16,7 @@ import org.facecensus.align.FaceAligner;
 import org.facecensus.classify.FaceToClassify;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderVerdict;
+import org.facecensus.detect.DetectorOptions;
 import org.facecensus.detect.FaceDetector;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.image.RgbImage;
@@ -57,12 +58,15 @@ public final class FaceAnalyzer implements AutoCloseable {
     private final FaceAligner aligner;
     private final GenderClassifier classifier;
     private final String classifierSpec;
+    private final DetectorOptions detectorOptions;
     private final List<AutoCloseable> owned;
     private volatile boolean closed;
 
     private FaceAnalyzer(FaceDetector detector, LandmarkDetector landmarks, FaceAligner aligner,
-                         GenderClassifier classifier, String classifierSpec, List<AutoCloseable> owned) {
+                         GenderClassifier classifier, String classifierSpec, DetectorOptions detectorOptions,
+                         List<AutoCloseable> owned) {
         this.classifierSpec = classifierSpec;
+        this.detectorOptions = detectorOptions;
         this.detector = detector;
         this.landmarks = landmarks;
         this.aligner = aligner;
@@ -98,6 +102,14 @@ public final class FaceAnalyzer implements AutoCloseable {
     /** The gender classifier's name (for one made from a spec, the spec), when one runs. */
     public Optional<String> classifierName() {
         return Optional.ofNullable(classifier).map(c -> classifierSpec != null ? classifierSpec : c.name());
+    }
+
+    /**
+     * The minimum face size and score this analyzer's detector was given (empty: the detector's defaults),
+     * for records of what a run was asked to do.
+     */
+    public DetectorOptions detectorOptions() {
+        return detectorOptions;
     }
 
     /** The detector's settings in effect, for the {@code params} of outputs. */
@@ -340,7 +352,8 @@ public final class FaceAnalyzer implements AutoCloseable {
                 LandmarkDetector l = create(landmarks, owned, n -> census.landmarkDetectors().select(n).create(context));
                 FaceAligner a = create(aligner, owned, n -> census.aligners().select(n).create(context));
                 GenderClassifier c = create(classifier, owned, n -> census.genderClassifiers().select(n).create(context));
-                return new FaceAnalyzer(d, l, a, c, classifier.factory() != null ? classifier.name() : null, owned);
+                return new FaceAnalyzer(d, l, a, c, classifier.factory() != null ? classifier.name() : null,
+                        context.detectorOptions(), owned);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : owned) {
                     try {

@@ -45,6 +45,9 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         f.put("collection", collection.toString());
         f.put("--metadata", metadata == null ? "" : metadata.toString());
         f.put("--detector", analyzer.detectorName());
+        // Only when given, so that the fingerprint of runs without them stays as it was.
+        analyzer.detectorOptions().minFaceSize().ifPresent(px -> f.put("--min-face", Double.toString(px)));
+        analyzer.detectorOptions().minScore().ifPresent(score -> f.put("--min-score", Double.toString(score)));
         f.put("--landmarks", analyzer.landmarksName().orElse(NONE));
         f.put("--aligner", analyzer.alignerName().orElse(NONE));
         f.put("--classifier", analyzer.classifierName().orElse(NONE));
