@@ -1,0 +1,29 @@
+package org.facecensus.label;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which stream a card came from. Only {@link #AUDIT} labels are a random sample of the census, so only
+ * they feed the corrected share of women and the test split; {@link #ACTIVE} cards are chosen by the
+ * classifier's doubt and would bias both.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public enum CardStream {
+    /** A seeded random permutation of all faces. */
+    AUDIT,
+    /** The faces the classifier is least sure of. */
+    ACTIVE;
+
+    /** The word in the log and the API: {@code audit} or {@code active}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The stream for a word, any case; empty when the word is not a stream. */
+    public static Optional<CardStream> parse(String word) {
+        return Arrays.stream(values()).filter(s -> s.word().equalsIgnoreCase(word == null ? "" : word.strip())).findFirst();
+    }
+}
