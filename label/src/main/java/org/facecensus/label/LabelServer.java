@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LabelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabelServer.class);
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
     private static final String WEB = "/org/facecensus/label/web/";
     /** The page's files: the only names outside /api/ that are answered. */
     private static final Map<String, String> PAGE_FILES = Map.of(
@@ -74,6 +75,11 @@ public final class LabelServer implements AutoCloseable {
         CensusFolder census = CensusFolder.read(censusDir);
         CardOrder order = CardOrder.of(census.faces(), CardOrder.seedOf(census), auditEvery);
         LabelStore store = LabelStore.open(census);
+        // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs each
+        // answer then waits ~40 ms. Read once, when the JDK's server first starts, so set before that.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
