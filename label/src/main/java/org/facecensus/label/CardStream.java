@@ -1,7 +1,5 @@
 package org.facecensus.label;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,11 +17,11 @@ public enum CardStream {
 
     /** The word in the log and the API: {@code audit} or {@code active}. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumWords.word(this);
     }
 
     /** The stream for a word, any case; empty when the word is not a stream. */
     public static Optional<CardStream> parse(String word) {
-        return Arrays.stream(values()).filter(s -> s.word().equalsIgnoreCase(word == null ? "" : word.strip())).findFirst();
+        return EnumWords.parse(CardStream.class, word);
     }
 }

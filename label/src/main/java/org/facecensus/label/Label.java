@@ -1,7 +1,5 @@
 package org.facecensus.label;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,12 +24,12 @@ public enum Label {
 
     /** The word in the log and the API: lower case, e.g. {@code not_a_face}. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumWords.word(this);
     }
 
     /** The label for a word, any case; empty when the word is not a label. */
     public static Optional<Label> parse(String word) {
-        return Arrays.stream(values()).filter(l -> l.word().equalsIgnoreCase(word == null ? "" : word.strip())).findFirst();
+        return EnumWords.parse(Label.class, word);
     }
 
     /** True for {@link #FEMALE} and {@link #MALE}: the labels that train and test a gender classifier. */

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -53,7 +54,7 @@ public final class LabelServer implements AutoCloseable {
     private final LabelApi api;
     private final String token;
     private final int port;
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LabelServer(HttpServer server, ExecutorService pool, LabelStore store, LabelApi api, String token) {
         this.server = server;
@@ -261,11 +262,8 @@ public final class LabelServer implements AutoCloseable {
     /** Stops serving and closes the label log; waits for no request. Closing twice does nothing. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
         server.stop(0);
         pool.shutdownNow();
