@@ -1,6 +1,7 @@
 package org.facecensus.label;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.facecensus.stats.Proportion;
 public record LabelProgress(long labelled, long total, Map<String, Long> counts, long auditLabelled,
                             ShareOfWomen shareOfWomen) {
     public LabelProgress {
-        counts = Map.copyOf(counts);
+        // Kept in label order (female, male, unknown, not_a_face, skip): the page shows them as they come.
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     /**

@@ -73,6 +73,7 @@
       ctx.lineWidth = 3;
       const b = card.box;
       ctx.strokeRect(b.x * scale, b.y * scale, b.width * scale, b.height * scale);
+      canvas.dataset.drawn = card.faceId;
     };
     img.onerror = () => { ctx.fillText('artwork not found', 10, 20); };
     img.src = image('artwork', card);
