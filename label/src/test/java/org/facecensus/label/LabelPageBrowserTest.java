@@ -1,0 +1,150 @@
+package org.facecensus.label;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in headless Chromium (Debian's chromium + chromium-driver): labelling by keyboard, undo,
+ * the grid with one face left out. Skipped off CI when /usr/bin/chromium is absent; on CI it fails
+ * instead. One screenshot per mode goes to target/.
+ */
+class LabelPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path dir;
+    private LabelServer server;
+    private CensusFolder census;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void open() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("CI") == null) {
+            assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
+        }
+        assertTrue(present, "CI must have chromium and chromium-driver (see .ci/run)");
+        Path censusDir = TestCensus.copy(dir);
+        census = CensusFolder.read(censusDir);
+        server = LabelServer.start(censusDir, 0, CardOrder.DEFAULT_AUDIT_EVERY);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--user-data-dir=" + dir.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+        // A bound on waiting for the page's own signals, not a timing assertion.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(server.url());
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void press(String key) {
+        new Actions(browser).sendKeys(key).perform();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-busy", "false"));
+    }
+
+    private String progress() {
+        return browser.findElement(By.id("progress")).getText();
+    }
+
+    private Map<FaceKey, LabelEntry> labels() {
+        try (LabelStore store = LabelStore.open(census)) {
+            return store.currentLabels();
+        }
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void labelsByKeyboardUndoesAndLabelsAGridWithOneFaceLeftOut() throws Exception {
+        int total = census.faces().size();
+        List<Card> order = CardOrder.of(census.faces(), CardOrder.seedOf(census), CardOrder.DEFAULT_AUDIT_EVERY)
+                .cards(0, 1000);
+        assertTrue(progress().startsWith("0 / " + total + " labelled"), progress());
+        assertEquals("single", browser.findElement(By.id("mode")).getText().toLowerCase());
+        WebElement face = browser.findElement(By.id("face"));
+        assertEquals(order.get(0).face().key().toString(), face.getAttribute("data-face-id"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("artwork"), "data-drawn", order.get(0).face().key().toString()));
+        screenshot("label-single.png");
+
+        press("f");
+        assertTrue(progress().startsWith("1 / " + total), progress());
+        assertTrue(progress().contains("share of women (audit sample, n=1): 100.0 %"), progress());
+        LabelEntry first = labels().get(order.get(0).face().key());
+        assertEquals(Label.FEMALE, first.label());
+        assertEquals(CardStream.AUDIT, first.stream());
+        assertEquals(order.get(1).face().key().toString(), face.getAttribute("data-face-id"), "the next card is shown");
+
+        press("m");
+        assertEquals(Label.MALE, labels().get(order.get(1).face().key()).label());
+        assertEquals(CardStream.ACTIVE, labels().get(order.get(1).face().key()).stream());
+        press("z");
+        assertTrue(progress().startsWith("1 / " + total), "undo takes the male label back: " + progress());
+        assertFalse(labels().containsKey(order.get(1).face().key()));
+        assertEquals(order.get(1).face().key().toString(), face.getAttribute("data-face-id"), "the undone face is shown again");
+
+        press("g");
+        assertEquals("grid", browser.findElement(By.id("mode")).getText().toLowerCase());
+        List<WebElement> cells = browser.findElements(By.cssSelector("#grid .cell"));
+        assertEquals(Math.min(24, order.size() - 1), cells.size());
+        WebElement left = cells.get(1);
+        left.click();
+        assertTrue(left.getAttribute("class").contains("excluded"));
+        assertEquals(1, browser.findElements(By.cssSelector("#grid .excluded")).size());
+        screenshot("label-grid.png");
+        press("m");
+        Map<FaceKey, LabelEntry> after = labels();
+        FaceKey excluded = FaceKey.class.cast(order.get(2).face().key());
+        assertFalse(after.containsKey(excluded), "the face clicked away keeps no label");
+        for (int p = 1; p < 1 + cells.size(); p++) {
+            FaceKey key = order.get(p).face().key();
+            if (p != 2 && !key.equals(order.get(0).face().key())) {
+                assertEquals(Label.MALE, after.get(key).label(), "card " + p);
+            }
+        }
+        assertTrue(progress().contains("male"), progress());
+        assertTrue(new File("target/label-grid.png").length() > 0);
+    }
+}
