@@ -1,5 +1,10 @@
 package org.facecensus.align.geometry;
 
+import org.facecensus.align.AlignedFace;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.Landmarks;
+import org.facecensus.image.RgbImage;
+
 /**
  * Output geometry shared by the eye-level aligners: the crop's size and where the eyes land in it.
  *
@@ -25,5 +30,17 @@ public record AlignerSettings(int width, int height, double eyeX, double eyeY) {
         if (!(eyeY > 0 && eyeY < 1)) {
             throw new IllegalArgumentException("eyeY must be in (0, 1), got " + eyeY);
         }
+    }
+
+    /**
+     * The face of {@code image} warped so that the eyes of {@code landmarks} land where these settings put
+     * them: the one rule both eye aligners apply once they have their landmarks.
+     *
+     * @param imutilsRounding truncate the eye centres to integers, as imutils does
+     */
+    AlignedFace warp(RgbImage image, Landmarks landmarks, DetectedFace face, boolean imutilsRounding) {
+        double[] m = EyeLevelTransform.compute(landmarks.rightEye(), landmarks.leftEye(), eyeX, eyeY, width, height,
+                imutilsRounding);
+        return new AlignedFace(CubicWarp.warp(image, m, width, height), m, face);
     }
 }

@@ -85,9 +85,7 @@ public final class ImutilsEyesAligner implements FaceAligner {
             throw new FaceCensusException(NAME + " needs 68-point (iBUG) landmarks but " + landmarks().name()
                     + " gives " + lm.scheme() + "; use the dlib-68 landmark detector or the similarity-5pt aligner.");
         }
-        double[] m = EyeLevelTransform.compute(lm.rightEye(), lm.leftEye(), settings.eyeX(), settings.eyeY(),
-                settings.width(), settings.height(), imutilsRounding);
-        return new AlignedFace(CubicWarp.warp(image, m, settings.width(), settings.height()), m, face);
+        return settings.warp(image, lm, face, imutilsRounding);
     }
 
     /** The landmark detector, the default one made on first need (two threads may race; one wins). */

@@ -46,9 +46,7 @@ public final class SimilarityAligner implements FaceAligner {
         Landmarks lm = face.landmarks().orElseThrow(() -> new FaceCensusException(
                 NAME + " needs eye keypoints, but this face (box " + face.box() + ") has none. Use a detector"
                         + " that gives keypoints (blazeface), or the imutils-eyes aligner, which finds them with dlib-68."));
-        double[] m = EyeLevelTransform.compute(lm.rightEye(), lm.leftEye(), settings.eyeX(), settings.eyeY(),
-                settings.width(), settings.height(), false);
-        return new AlignedFace(CubicWarp.warp(image, m, settings.width(), settings.height()), m, face);
+        return settings.warp(image, lm, face, false);
     }
 
     @Override
