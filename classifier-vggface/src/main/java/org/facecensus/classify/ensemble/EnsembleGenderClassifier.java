@@ -1,13 +1,5 @@
 package org.facecensus.classify.ensemble;
 
-import java.util.Arrays;
-import java.util.Optional;
-
-import org.facecensus.classify.FaceToClassify;
-import org.facecensus.classify.GenderVerdict;
-import org.facecensus.model.ModelIntegrityException;
-import org.facecensus.model.ModelMissingException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,9 +10,11 @@ import java.util.Objects;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
+import org.facecensus.classify.FaceToClassify;
 import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
+import org.facecensus.classify.GenderVerdict;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
@@ -105,39 +99,23 @@ public final class EnsembleGenderClassifier implements GenderClassifier {
     }
 
     /**
-     * Each face classified by both members, each from the crop it needs ({@link GenderClassifier#input}),
-     * in one batch per member. A face that either member cannot read gets a verdict that says why.
+     * Each face classified by both members, each choosing its own input ({@link GenderClassifier#predict}: its
+     * own crop or the aligned face), one batch per member, then combined. A face that either member cannot
+     * read gets that member's problem.
      */
     @Override
     public List<GenderVerdict> predict(List<FaceToClassify> faces) {
-        GenderVerdict[] out = new GenderVerdict[faces.size()];
-        List<AlignedFace> firstCrops = new ArrayList<>();
-        List<AlignedFace> secondCrops = new ArrayList<>();
-        List<Integer> cropsOf = new ArrayList<>();
+        List<GenderVerdict> a = first.predict(faces);
+        List<GenderVerdict> b = second.predict(faces);
+        List<GenderVerdict> out = new ArrayList<>(faces.size());
         for (int i = 0; i < faces.size(); i++) {
-            try {
-                Optional<AlignedFace> a = first.input(faces.get(i));
-                Optional<AlignedFace> b = second.input(faces.get(i));
-                if (a.isEmpty() || b.isEmpty()) {
-                    out[i] = GenderVerdict.failed(GenderClassifier.missingCrop((a.isEmpty() ? first : second).name()));
-                    continue;
-                }
-                firstCrops.add(a.get());
-                secondCrops.add(b.get());
-                cropsOf.add(i);
-            } catch (ModelMissingException | ModelIntegrityException e) {
-                throw e;
-            } catch (FaceCensusException e) {
-                out[i] = GenderVerdict.failed("gender classification impossible: " + e.getMessage());
-            }
+            GenderVerdict x = a.get(i);
+            GenderVerdict y = b.get(i);
+            out.add(x.prediction().isPresent() && y.prediction().isPresent()
+                    ? GenderVerdict.of(combine(x.prediction().get(), y.prediction().get()))
+                    : GenderVerdict.failed(x.problem().or(y::problem).orElseThrow()));
         }
-        if (!cropsOf.isEmpty()) {
-            List<GenderPrediction> combined = combineAll(first.classifyAll(firstCrops), second.classifyAll(secondCrops));
-            for (int k = 0; k < combined.size(); k++) {
-                out[cropsOf.get(k)] = GenderVerdict.of(combined.get(k));
-            }
-        }
-        return Arrays.asList(out);
+        return out;
     }
 
     /** {@code member}'s own crop of the face when it has one, else the aligned face. */
