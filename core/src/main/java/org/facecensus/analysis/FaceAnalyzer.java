@@ -367,12 +367,15 @@ public final class FaceAnalyzer implements AutoCloseable {
         }
 
         private void checkOptionsApply() {
+            if (options.isEmpty()) {
+                return;
+            }
+            List<NamedProvider<?>> chosen = new ArrayList<>();
+            detector.provider(census.detectors()::select).ifPresent(chosen::add);
+            landmarks.provider(census.landmarkDetectors()::select).ifPresent(chosen::add);
+            aligner.provider(census.aligners()::select).ifPresent(chosen::add);
+            classifier.provider(census.genderClassifiers()::select).ifPresent(chosen::add);
             for (ProviderOptions o : options) {
-                List<NamedProvider<?>> chosen = new ArrayList<>();
-                detector.provider(census.detectors()::select).ifPresent(chosen::add);
-                landmarks.provider(census.landmarkDetectors()::select).ifPresent(chosen::add);
-                aligner.provider(census.aligners()::select).ifPresent(chosen::add);
-                classifier.provider(census.genderClassifiers()::select).ifPresent(chosen::add);
                 if (chosen.stream().noneMatch(p -> p.optionTypes().contains(o.getClass()))) {
                     throw new FaceCensusException(o.getClass().getSimpleName() + " were given, but none of the chosen"
                             + " providers (" + chosen.stream().map(NamedProvider::name).toList() + ") reads them;"
