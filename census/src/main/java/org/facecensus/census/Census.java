@@ -47,6 +47,7 @@ public final class Census {
     private FaceAnalyzer analyzer;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Path evaluation;
+    private Path facesFrom;
     private int minTagItems = DEFAULT_MIN_TAG_ITEMS;
     private DescriptionMiner miner;
     private boolean minerChosen;
@@ -118,6 +119,16 @@ public final class Census {
         return this;
     }
 
+    /**
+     * Re-use the faces of an earlier census of the same collection: each image it finished keeps its boxes and
+     * is not detected again; landmarks, alignment, the verifier and the classifier run anew. This is how a
+     * census is re-classified with a head trained on its own labels. The earlier folder is only read.
+     */
+    public Census facesFrom(Path earlierCensus) {
+        this.facesFrom = Objects.requireNonNull(earlierCensus, "earlierCensus");
+        return this;
+    }
+
     /** A tag gets its own statistics row only with at least this many items (default {@value #DEFAULT_MIN_TAG_ITEMS}). */
     public Census minTagItems(int items) {
         if (items < 1) {
@@ -162,7 +173,7 @@ public final class Census {
         if (out == null) {
             throw new org.facecensus.FaceCensusException("No output folder: call out(folder) before run().");
         }
-        CensusSettings settings = new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads);
+        CensusSettings settings = new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads, facesFrom);
         Summariser last = summariser != null ? summariser : new StatisticsSummariser(statsOptions());
         if (analyzer != null) {
             return new CensusRun(settings, analyzer, last, listener).run();

@@ -18,12 +18,30 @@ import org.facecensus.model.ModelInfo;
  * @param threads        worker threads
  * @param items          items analysed in this run (resumed items excluded)
  * @param elapsedSeconds wall time of this run
+ * @param verifier       the face verifier's name, or empty when none ran
+ * @param facesFrom      the earlier census whose face boxes were re-used instead of detecting, or empty
  */
 public record RunInfo(String collection, String metadataFile, String detector, String aligner, String classifier,
-                      String evaluationFile, List<ModelInfo> models, int threads, long items, double elapsedSeconds) {
+                      String evaluationFile, List<ModelInfo> models, int threads, long items, double elapsedSeconds,
+                      String verifier, String facesFrom) {
     public RunInfo {
         metadataFile = metadataFile == null ? "" : metadataFile;
         evaluationFile = evaluationFile == null ? "" : evaluationFile;
         models = models == null ? List.of() : List.copyOf(models);
+        verifier = verifier == null ? "" : verifier;
+        facesFrom = facesFrom == null ? "" : facesFrom;
+    }
+
+    /** A run without a verifier that detected its own faces. */
+    public RunInfo(String collection, String metadataFile, String detector, String aligner, String classifier,
+                   String evaluationFile, List<ModelInfo> models, int threads, long items, double elapsedSeconds) {
+        this(collection, metadataFile, detector, aligner, classifier, evaluationFile, models, threads, items,
+                elapsedSeconds, "", "");
+    }
+
+    /** The same run with its final wall time. */
+    public RunInfo withElapsed(double seconds) {
+        return new RunInfo(collection, metadataFile, detector, aligner, classifier, evaluationFile, models, threads,
+                items, seconds, verifier, facesFrom);
     }
 }

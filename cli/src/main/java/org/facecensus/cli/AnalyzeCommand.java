@@ -11,6 +11,8 @@ import org.facecensus.census.ItemRecord;
 import org.facecensus.census.run.CensusResult;
 import org.facecensus.census.run.RunListener;
 import picocli.CommandLine.Command;
+import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.classify.transfer.TransferFaceVerifier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,6 +64,21 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "A tag gets its own statistics row from N items on (default ${DEFAULT-VALUE}).")
     int minTagItems;
 
+    @Option(names = "--verifier", paramLabel = "VERIFIER.json",
+            description = "A face / not-a-face verifier ('facecensus verifier train'): detections it rejects are dropped"
+                    + " before classification and counted in items.csv, run.json and the report.")
+    Path verifier;
+
+    @Option(names = "--verifier-threshold", paramLabel = "P",
+            description = "Reject a detection when the verifier's probability of a face is below P (default: the"
+                    + " verifier file's, usually 0.5; lower loses fewer true faces and keeps more false ones).")
+    Double verifierThreshold;
+
+    @Option(names = "--faces-from", paramLabel = "CENSUS_DIR",
+            description = "Re-use the face boxes of an earlier census of this collection instead of detecting (to"
+                    + " re-classify it with a new classifier or verifier); images it lacks are detected as usual.")
+    Path facesFrom;
+
     @Mixin
     DeviceMixin device;
 
@@ -73,12 +90,24 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (minTagItems < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-tag-items must be at least 1");
         }
+        if (verifierThreshold != null && verifier == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--verifier-threshold needs --verifier");
+        }
         FaceCensus census = FaceCensus.builder().device(device.device()).build();
+        FaceAnalyzer.Builder analyzer = detector.applyTo(Components.analyzer(census,
+                detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
+                stages.landmarks(), stages.aligner(), classifier.spec()));
+        if (verifier != null) {
+            Path file = verifier;
+            analyzer.verifier(file.getFileName().toString() + (verifierThreshold == null ? "" : "@" + verifierThreshold),
+                    ctx -> TransferFaceVerifier.open(file, ctx, verifierThreshold));
+        }
         Census run = Census.of(collection).out(out).threads(threadCount).minTagItems(minTagItems)
-                .analyzer(detector.applyTo(Components.analyzer(census,
-                        detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
-                        stages.landmarks(), stages.aligner(), classifier.spec())))
+                .analyzer(analyzer)
                 .listener(new ProgressListener(stderr));
+        if (facesFrom != null) {
+            run.facesFrom(facesFrom);
+        }
         if (metadata != null) {
             run.catalogue(metadata);
         }
@@ -93,6 +122,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     static void printSummary(PrintWriter out, CensusResult r) {
         out.printf(Locale.ROOT, "%d images: %d analysed now, %d from an earlier run, %d could not be read (see items.csv)%n",
                 r.images(), r.run().items(), r.resumed(), r.failedImages());
+        long rejected = r.items().stream().mapToLong(i -> i.rejectedFaces()).sum();
+        if (!r.run().verifier().isEmpty()) {
+            out.printf(Locale.ROOT, "face verifier %s rejected %d detection%s as not faces (not counted below)%n",
+                    r.run().verifier(), rejected, rejected == 1 ? "" : "s");
+        }
         out.printf(Locale.ROOT, "%d faces; %d images without catalogue record, %d catalogue rows without image, "
                 + "%d unreadable catalogue rows%n", r.faces(), r.imagesWithoutMetadata(), r.metadataWithoutImage(),
                 r.metadataRowErrors());

@@ -201,6 +201,16 @@ final class GenderCommand implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--also-data", paramLabel = "DIR",
+                description = "More labelled faces to train on besides --data (e.g. photos such as UTKFace next to a"
+                        + " collection's own labels from 'label export'); their 'train' split, else all.")
+        Path alsoData;
+
+        @Option(names = "--also-weight", paramLabel = "W",
+                description = "The loss weight of each --also-data face; --data faces weigh 1 (default: the weight that"
+                        + " gives both sets the same total, so neither drowns the other).")
+        Double alsoWeight;
+
         @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Most epochs (default ${DEFAULT-VALUE}).")
         int epochs;
 
@@ -233,15 +243,51 @@ final class GenderCommand implements Callable<Integer> {
             LabelledDataset dataset = LabelledDataset.read(data.data);
             reportProblems(err, dataset.problems());
             List<LabelledFace> faces = select(dataset, split, "train");
+            String source = data.data.toAbsolutePath().normalize() + (split != null ? " split=" + split
+                    : faces.size() < dataset.faces().size() ? " split=train" : "");
+            int own = faces.size();
+            if (alsoWeight != null && alsoData == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--also-weight needs --also-data");
+            }
+            if (alsoWeight != null && !(alsoWeight > 0)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--also-weight must be positive");
+            }
+            int skippedRows = dataset.problems().size();
+            if (alsoData != null) {
+                LabelledDataset also = LabelledDataset.read(alsoData);
+                reportProblems(err, also.problems());
+                skippedRows += also.problems().size();
+                List<LabelledFace> more = select(also, null, "train");
+                faces = new ArrayList<>(faces);
+                faces.addAll(more);
+                source += " + " + alsoData.toAbsolutePath().normalize() + (more.size() < also.faces().size() ? " split=train" : "");
+            }
             long t0 = System.nanoTime();
             try (Backbone backbone = Backbone.open(config, data.context())) {
                 FeatureTable table = FeatureTable.embed(faces, backbone, data.cache(backbone),
                         progress(err, "embedding", faces.size()));
                 reportProblems(err, table.problems());
                 double embedSeconds = (System.nanoTime() - t0) / 1e9;
-                GenderHead trained = GenderHeadTraining.train(table, backbone, options, calibration, margin,
-                        data.data.toAbsolutePath().normalize() + (split != null ? " split=" + split
-                                : faces.size() < dataset.faces().size() ? " split=train" : ""), dataset.problems().size());
+                GenderHead trained;
+                if (alsoData == null) {
+                    trained = GenderHeadTraining.train(table, backbone, options, calibration, margin, source, skippedRows);
+                } else {
+                    // Rows of the table keep the input order: the first ones that survived embedding are --data's.
+                    java.util.Set<LabelledFace> ownFaces = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    ownFaces.addAll(faces.subList(0, own));
+                    long ownKept = table.faces().stream().filter(ownFaces::contains).count();
+                    long alsoKept = table.size() - ownKept;
+                    double w = alsoWeight != null ? alsoWeight : (double) ownKept / Math.max(1, alsoKept);
+                    double[] weights = new double[table.size()];
+                    for (int i = 0; i < weights.length; i++) {
+                        weights[i] = ownFaces.contains(table.faces().get(i)) ? 1 : w;
+                    }
+                    String weighting = String.format(Locale.ROOT, "--data faces 1 (%d), --also-data faces %.6g (%d)%s",
+                            ownKept, w, alsoKept, alsoWeight == null ? ": equal totals" : "");
+                    err.println("facecensus: weights " + weighting);
+                    trained = GenderHeadTraining.train(table, weights, weighting, backbone, options, calibration,
+                            margin, source, skippedRows);
+                }
                 String sha = trained.save(headFile);
                 ObjectNode prov = trained.provenance();
                 ObjectNode val = (ObjectNode) prov.get("validation");

@@ -120,13 +120,22 @@ final class LabelCommand implements Callable<Integer> {
                 description = "The csv to write; name it labels.csv and give its folder to --data.")
         Path out;
 
+        @Option(names = "--first", paramLabel = "N",
+                description = "Only the N faces labelled first (by the time of their current label), as after N cards:"
+                        + " for learning curves. Their splits are those of the full export.")
+        Integer first;
+
         @Override
         public Integer call() {
             CensusFolder folder = CensusFolder.read(census);
             LabelExport.Summary summary;
             try (LabelStore store = LabelStore.open(folder)) {
                 store.warnings().forEach(w -> spec.commandLine().getErr().println("facecensus: " + w));
-                summary = LabelExport.write(folder, store.currentLabels(), CardOrder.seedOf(folder), out);
+                if (first != null && first < 1) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--first must be at least 1");
+                }
+                var labels = first == null ? store.currentLabels() : LabelExport.firstLabelled(store.currentLabels(), first);
+                summary = LabelExport.write(folder, labels, CardOrder.seedOf(folder), out);
             }
             spec.commandLine().getErr().println("facecensus: wrote " + summary.file() + ": " + summary.train() + " train, "
                     + summary.test() + " test; " + summary.notExported() + " labelled face(s) not exported (not female/male,"

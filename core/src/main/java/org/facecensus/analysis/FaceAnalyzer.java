@@ -16,19 +16,24 @@ import org.facecensus.align.FaceAligner;
 import org.facecensus.classify.FaceToClassify;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderVerdict;
+import org.facecensus.detect.DetectedFace;
+import org.facecensus.detect.Detections;
 import org.facecensus.detect.DetectorOptions;
 import org.facecensus.detect.FaceDetector;
 import org.facecensus.detect.LandmarkDetector;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelStore;
+import org.facecensus.timing.StageTimings;
 import org.facecensus.spi.NamedProvider;
 import org.facecensus.spi.ProviderContext;
 import org.facecensus.spi.ProviderOptions;
 import org.facecensus.spi.inference.ExecutionDevice;
+import org.facecensus.verify.FaceCheck;
+import org.facecensus.verify.FaceVerifier;
 
 /**
- * Detect → landmarks → align → classify, for one image or a batch:
+ * Detect → landmarks → align → (verify) → classify, for one image or a batch:
  * <pre>{@code
  * try (FaceAnalyzer analyzer = FaceAnalyzer.builder().detector("blazeface").landmarks("landmark68-net")
  *         .classifier("faceapi-agegender").build()) {
@@ -41,6 +46,10 @@ import org.facecensus.spi.inference.ExecutionDevice;
  * classifier asks for ({@link GenderClassifier#predict}: its own crop, the aligner's, or each member's).
  * A face whose landmarks, alignment or classification fails keeps its box and gets a problem; the other
  * faces go on. A missing or corrupt model is thrown, since every face would fail the same way.
+ *
+ * <p>With a {@link FaceVerifier}, faces it judges not to be faces are left out of {@link FaceAnalysis#faces()}
+ * and listed in {@link FaceAnalysis#rejected()}, unclassified. {@link #analyzeFound} skips detection for
+ * faces found earlier (re-classifying a census from its journal).
  *
  * <p>Defaults: the detector chosen by {@code -Dfacecensus.detector}, else the highest priority; no landmark
  * detector (the detector's keypoints are used); aligner {@value #DEFAULT_ALIGNER} (224×224, eyes level,
@@ -58,14 +67,16 @@ public final class FaceAnalyzer implements AutoCloseable {
     private final FaceAligner aligner;
     private final GenderClassifier classifier;
     private final String classifierSpec;
+    private final FaceVerifier verifier;
     private final DetectorOptions detectorOptions;
     private final List<AutoCloseable> owned;
     private volatile boolean closed;
 
     private FaceAnalyzer(FaceDetector detector, LandmarkDetector landmarks, FaceAligner aligner,
-                         GenderClassifier classifier, String classifierSpec, DetectorOptions detectorOptions,
-                         List<AutoCloseable> owned) {
+                         GenderClassifier classifier, String classifierSpec, FaceVerifier verifier,
+                         DetectorOptions detectorOptions, List<AutoCloseable> owned) {
         this.classifierSpec = classifierSpec;
+        this.verifier = verifier;
         this.detectorOptions = detectorOptions;
         this.detector = detector;
         this.landmarks = landmarks;
@@ -104,6 +115,11 @@ public final class FaceAnalyzer implements AutoCloseable {
         return Optional.ofNullable(classifier).map(c -> classifierSpec != null ? classifierSpec : c.name());
     }
 
+    /** The face verifier's name, when one runs. */
+    public Optional<String> verifierName() {
+        return Optional.ofNullable(verifier).map(FaceVerifier::name);
+    }
+
     /**
      * The minimum face size and score this analyzer's detector was given (empty: the detector's defaults),
      * for records of what a run was asked to do.
@@ -129,6 +145,9 @@ public final class FaceAnalyzer implements AutoCloseable {
     /** Every model the analyzer uses, the classifier's included. */
     public List<ModelInfo> models() {
         Set<ModelInfo> models = new LinkedHashSet<>(detectionModels());
+        if (verifier != null) {
+            models.addAll(verifier.models());
+        }
         if (classifier != null) {
             models.addAll(classifier.models());
         }
@@ -151,25 +170,48 @@ public final class FaceAnalyzer implements AutoCloseable {
      *                             the others
      */
     public List<FaceAnalysis> analyze(List<RgbImage> images) {
+        checkOpen();
+        List<LocatedFaces> partials = new ArrayList<>(images.size());
+        for (RgbImage image : images) {
+            partials.add(LocatedFaces.of(image, detector, landmarks, aligner));
+        }
+        return finish(partials);
+    }
+
+    /**
+     * The faces of one image that were found earlier (e.g. the boxes in a census's journal): landmarks,
+     * alignment, verification and classification run as in {@link #analyze(RgbImage)}, detection does not.
+     * Give the detector's keypoints in {@code faces} when later stages use them (no landmark detector).
+     */
+    public FaceAnalysis analyzeFound(RgbImage image, List<DetectedFace> faces) {
+        checkOpen();
+        return finish(List.of(LocatedFaces.of(image, new Detections(faces, StageTimings.empty()), landmarks, aligner)))
+                .get(0);
+    }
+
+    private void checkOpen() {
         if (closed) {
             throw new FaceCensusException("This FaceAnalyzer is closed; build a new one.");
         }
-        List<LocatedFaces> partials = new ArrayList<>(images.size());
+    }
+
+    /** Verifies, then classifies the located faces of all images in one batch. */
+    private List<FaceAnalysis> finish(List<LocatedFaces> partials) {
+        List<List<RejectedFace>> rejected = verify(partials);
         List<FaceToClassify> toClassify = new ArrayList<>();
-        for (RgbImage image : images) {
-            LocatedFaces p = LocatedFaces.of(image, detector, landmarks, aligner);
-            partials.add(p);
+        for (LocatedFaces p : partials) {
             for (int j = 0; j < p.faces.size(); j++) {
-                toClassify.add(new FaceToClassify(image, p.located.get(j), p.aligned.get(j)));
+                toClassify.add(new FaceToClassify(p.image, p.located.get(j), p.aligned.get(j)));
             }
         }
         long t = System.nanoTime();
         List<GenderVerdict> verdicts = classifier == null || toClassify.isEmpty() ? List.of()
                 : classifier.predict(toClassify);
         double classifyMillisPerFace = toClassify.isEmpty() ? 0 : (System.nanoTime() - t) / 1e6 / toClassify.size();
-        List<FaceAnalysis> out = new ArrayList<>(images.size());
+        List<FaceAnalysis> out = new ArrayList<>(partials.size());
         int k = 0;
-        for (LocatedFaces p : partials) {
+        for (int i = 0; i < partials.size(); i++) {
+            LocatedFaces p = partials.get(i);
             List<AnalyzedFace> faces = new ArrayList<>(p.faces.size());
             for (int j = 0; j < p.faces.size(); j++) {
                 List<String> problems = new ArrayList<>(p.problems.get(j));
@@ -182,9 +224,51 @@ public final class FaceAnalyzer implements AutoCloseable {
                         verdict.map(GenderVerdict::age).orElse(OptionalDouble.empty()), problems));
             }
             out.add(new FaceAnalysis(p.image.width(), p.image.height(), faces, p.detections.timings(),
-                    p.landmarkMillis, p.alignMillis, classifyMillisPerFace * p.faces.size()));
+                    p.landmarkMillis, p.alignMillis, classifyMillisPerFace * p.faces.size(), rejected.get(i)));
         }
         return out;
+    }
+
+    /**
+     * Drops the faces the verifier rejects from each image (a face it cannot judge stays, with the reason as a
+     * problem); returns the rejected ones per image.
+     */
+    private List<List<RejectedFace>> verify(List<LocatedFaces> partials) {
+        List<List<RejectedFace>> rejected = new ArrayList<>(partials.size());
+        List<FaceToClassify> all = new ArrayList<>();
+        for (LocatedFaces p : partials) {
+            rejected.add(new ArrayList<>());
+            for (int j = 0; j < p.faces.size(); j++) {
+                all.add(new FaceToClassify(p.image, p.located.get(j), p.aligned.get(j)));
+            }
+        }
+        if (verifier == null || all.isEmpty()) {
+            return rejected;
+        }
+        List<FaceCheck> checks = verifier.check(all);
+        if (checks.size() != all.size()) {
+            throw new FaceCensusException("The face verifier " + verifier.name() + " answered " + checks.size()
+                    + " checks for " + all.size() + " faces; it must answer one per face.");
+        }
+        int k = 0;
+        for (int i = 0; i < partials.size(); i++) {
+            LocatedFaces p = partials.get(i);
+            boolean[] keep = new boolean[p.faces.size()];
+            for (int j = 0; j < keep.length; j++) {
+                FaceCheck check = checks.get(k++);
+                keep[j] = check.isFace();
+                if (check.problem().isPresent()) {
+                    List<String> problems = new ArrayList<>(p.problems.get(j));
+                    problems.add("not verified: " + check.problem().get());
+                    p.problems.set(j, problems);
+                }
+                if (!keep[j]) {
+                    rejected.get(i).add(new RejectedFace(p.faces.get(j), check.probabilityFace().orElseThrow()));
+                }
+            }
+            p.retain(keep);
+        }
+        return rejected;
     }
 
     @Override
@@ -223,6 +307,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         private ComponentChoice<LandmarkDetector> landmarks = ComponentChoice.none();
         private ComponentChoice<FaceAligner> aligner = ComponentChoice.named(DEFAULT_ALIGNER);
         private ComponentChoice<GenderClassifier> classifier = ComponentChoice.none();
+        private ComponentChoice<FaceVerifier> verifier = ComponentChoice.none();
         private ProviderContext context;
         private final List<ProviderOptions> options = new ArrayList<>();
 
@@ -305,6 +390,26 @@ public final class FaceAnalyzer implements AutoCloseable {
             return this;
         }
 
+        /** A face verifier the caller made and keeps ownership of (none by default). */
+        public Builder verifier(FaceVerifier instance) {
+            verifier = ComponentChoice.given(instance);
+            return this;
+        }
+
+        /**
+         * A face verifier made by {@code factory} when the analyzer is built, and closed with it (e.g. a
+         * verifier head file written by {@code facecensus verifier train}).
+         */
+        public Builder verifier(String label, Function<ProviderContext, FaceVerifier> factory) {
+            verifier = ComponentChoice.made(Objects.requireNonNull(label, "label"), factory);
+            return this;
+        }
+
+        public Builder noVerifier() {
+            verifier = ComponentChoice.none();
+            return this;
+        }
+
         /** Smallest face side to look for, in image pixels (every detector understands it). */
         public Builder minFace(double pixels) {
             context = context.withDetectorOptions(context.detectorOptions().withMinFaceSize(pixels));
@@ -352,7 +457,10 @@ public final class FaceAnalyzer implements AutoCloseable {
                 LandmarkDetector l = create(landmarks, owned, n -> census.landmarkDetectors().select(n).create(context));
                 FaceAligner a = create(aligner, owned, n -> census.aligners().select(n).create(context));
                 GenderClassifier c = create(classifier, owned, n -> census.genderClassifiers().select(n).create(context));
-                return new FaceAnalyzer(d, l, a, c, classifier.factory() != null ? classifier.name() : null,
+                FaceVerifier v = create(verifier, owned, n -> {
+                    throw new IllegalStateException("verifiers are given as instances or factories");
+                });
+                return new FaceAnalyzer(d, l, a, c, classifier.factory() != null ? classifier.name() : null, v,
                         context.detectorOptions(), owned);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : owned) {

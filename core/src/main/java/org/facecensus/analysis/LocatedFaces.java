@@ -32,6 +32,23 @@ final class LocatedFaces {
     double landmarkMillis;
     double alignMillis;
 
+    /** Keeps only the faces at {@code keep}'s true positions (after a verifier), in order. */
+    void retain(boolean[] keep) {
+        int w = 0;
+        for (int r = 0; r < faces.size(); r++) {
+            if (keep[r]) {
+                faces.set(w, faces.get(r));
+                located.set(w, located.get(r));
+                aligned.set(w, aligned.get(r));
+                problems.set(w, problems.get(r));
+                w++;
+            }
+        }
+        for (List<?> list : List.of(faces, located, aligned, problems)) {
+            list.subList(w, list.size()).clear();
+        }
+    }
+
     private LocatedFaces(RgbImage image, Detections detections) {
         this.image = image;
         this.detections = detections;
@@ -42,7 +59,12 @@ final class LocatedFaces {
      * the stage is skipped).
      */
     static LocatedFaces of(RgbImage image, FaceDetector detector, LandmarkDetector landmarks, FaceAligner aligner) {
-        LocatedFaces p = new LocatedFaces(image, detector.detect(image));
+        return of(image, detector.detect(image), landmarks, aligner);
+    }
+
+    /** Locates landmarks and aligns faces found earlier (by this detector or another run). */
+    static LocatedFaces of(RgbImage image, Detections detections, LandmarkDetector landmarks, FaceAligner aligner) {
+        LocatedFaces p = new LocatedFaces(image, detections);
         long landmarkNanos = 0;
         long alignNanos = 0;
         for (DetectedFace found : p.detections.faces()) {

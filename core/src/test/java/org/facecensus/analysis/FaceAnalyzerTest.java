@@ -20,6 +20,8 @@ import org.facecensus.classify.Gender;
 import org.facecensus.classify.GenderClassifier;
 import org.facecensus.classify.GenderPrediction;
 import org.facecensus.classify.GenderVerdict;
+import org.facecensus.verify.FaceCheck;
+import org.facecensus.verify.FaceVerifier;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.Detections;
 import org.facecensus.detect.FaceBox;
@@ -190,6 +192,87 @@ class FaceAnalyzerTest {
         // The analyzer closes what it created by name, never the instance it was given.
         assertEquals(1, detector.closed.get());
         assertEquals(1, aligner.closed.get());
+    }
+
+    /** Rejects crops narrower than 12 px; counts the faces it saw and whether it was closed. */
+    static final class NarrowCropsAreNotFaces implements FaceVerifier {
+        final AtomicInteger seen = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "narrow-crops";
+        }
+
+        @Override
+        public List<ModelInfo> models() {
+            return List.of(new ModelInfo("verifier", "1", "test", "1".repeat(64), "none"));
+        }
+
+        @Override
+        public List<FaceCheck> check(List<FaceToClassify> faces) {
+            seen.addAndGet(faces.size());
+            return faces.stream().map(f -> f.aligned().isEmpty() ? FaceCheck.unjudged("no crop")
+                    : FaceCheck.judged(f.aligned().get().crop().width() >= 12 ? 0.9 : 0.1, 0.5)).toList();
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+
+    /** Two faces: one 10 px wide (rejected by {@link NarrowCropsAreNotFaces}), one 14 px wide. */
+    private static List<DetectedFace> smallAndLarge() {
+        return List.of(new DetectedFace(new FaceBox(1, 1, 10, 10, 0.9)), new DetectedFace(new FaceBox(14, 4, 14, 14, 0.7)));
+    }
+
+    @Test
+    void aVerifierDropsWhatItRejectsBeforeClassificationAndListsItApart() {
+        Counting classifier = new Counting();
+        NarrowCropsAreNotFaces verifier = new NarrowCropsAreNotFaces();
+        FaceAnalysis result;
+        try (FaceAnalyzer analyzer = census(new TwoFaces(), new BoxAligner()).analyzer().detector("two-faces")
+                .aligner("box").verifier("narrow", ctx -> verifier).classifier(classifier).build()) {
+            assertEquals(Optional.of("narrow-crops"), analyzer.verifierName());
+            assertTrue(analyzer.models().stream().anyMatch(m -> m.name().equals("verifier")));
+            result = analyzer.analyzeFound(image(), smallAndLarge());
+            // The third face has no crop: the verifier cannot judge it, so it stays, with the reason.
+            FaceAnalysis withUnjudged = analyzer.analyzeFound(image(), List.of(smallAndLarge().get(1),
+                    new DetectedFace(new FaceBox(-5, 2, 10, 10, 0.8))));
+            assertEquals(2, withUnjudged.faces().size());
+            assertEquals(List.of("alignment failed: box leaves the image", "not verified: no crop"),
+                    withUnjudged.faces().get(1).problems());
+        }
+        assertEquals(1, result.faces().size());
+        assertEquals(14, result.faces().get(0).box().width());
+        assertEquals(Gender.FEMALE, result.faces().get(0).gender().orElseThrow().gender());
+        assertEquals(1, result.rejected().size());
+        assertEquals(10, result.rejected().get(0).box().width());
+        assertEquals(0.1, result.rejected().get(0).probabilityFace());
+        assertEquals(4, verifier.seen.get());
+        assertEquals(1, verifier.closed.get(), "a verifier made by a factory is closed with the analyzer");
+    }
+
+    @Test
+    void facesFoundEarlierGetWhatDetectingThemGives() {
+        try (FaceAnalyzer analyzer = census(new TwoFaces(), new BoxAligner()).analyzer().detector("two-faces")
+                .aligner("box").classifier(new Counting()).build()) {
+            RgbImage image = image();
+            FaceAnalysis detected = analyzer.analyze(image);
+            FaceAnalysis found = analyzer.analyzeFound(image, detected.faces().stream().map(AnalyzedFace::detected).toList());
+            assertEquals(detected.faces().size(), found.faces().size());
+            for (int i = 0; i < found.faces().size(); i++) {
+                AnalyzedFace d = detected.faces().get(i);
+                AnalyzedFace f = found.faces().get(i);
+                assertEquals(d.detected(), f.detected());
+                assertEquals(d.gender(), f.gender());
+                assertEquals(d.problems(), f.problems());
+                assertEquals(d.aligned().map(c -> c.crop().width()), f.aligned().map(c -> c.crop().width()));
+            }
+            assertEquals(List.of(), found.rejected());
+            assertEquals(0, found.detection().total(), "no detector ran");
+        }
     }
 
     @Test

@@ -98,6 +98,19 @@ public final class LabelExport {
         return new Summary(csv, train, test, left);
     }
 
+    /**
+     * The {@code n} faces whose current label is oldest (ties by face), as the labels stood after about {@code n}
+     * cards; for learning curves. A face's split does not depend on this choice.
+     */
+    public static Map<FaceKey, LabelEntry> firstLabelled(Map<FaceKey, LabelEntry> labels, int n) {
+        Map<FaceKey, LabelEntry> out = new LinkedHashMap<>();
+        labels.values().stream()
+                .sorted(java.util.Comparator.comparing(LabelEntry::time)
+                        .thenComparing(e -> e.face().itemId()).thenComparingInt(e -> e.face().faceIndex()))
+                .limit(n).forEach(e -> out.put(e.face(), e));
+        return out;
+    }
+
     /** A per-face draw, so adding labels never moves a face already exported from one split to the other. */
     static boolean drawsTest(long seed, FaceKey face) {
         long mixed = seed * 0x9E3779B97F4A7C15L + face.itemId().hashCode() * 31L + face.faceIndex();

@@ -23,7 +23,15 @@ final class RunSection extends ReportSection {
         row(out, "metadata", run.metadataFile().isEmpty() ? "none" : run.metadataFile());
         row(out, "detector", run.detector());
         row(out, "aligner", run.aligner());
+        if (!run.facesFrom().isEmpty()) {
+            row(out, "faces from", run.facesFrom() + " (its boxes re-used; no detection in this run)");
+        }
         row(out, "classifier", run.classifier());
+        if (!run.verifier().isEmpty()) {
+            long rejected = input.items().stream().mapToLong(i -> i.rejectedFaces()).sum();
+            row(out, "face verifier", run.verifier() + ": " + Html.count(rejected) + " detection"
+                    + (rejected == 1 ? "" : "s") + " rejected as not faces (not counted anywhere else in this report)");
+        }
         row(out, "evaluation file", run.evaluationFile().isEmpty() ? "none" : run.evaluationFile());
         row(out, "threads", Integer.toString(run.threads()));
         row(out, "items analysed in this run", Html.count(run.items()));

@@ -31,6 +31,7 @@ import org.facecensus.census.collection.MetadataFile;
 import org.facecensus.census.collection.MetadataRowError;
 import org.facecensus.census.store.CensusDatabase;
 import org.facecensus.classify.Gender;
+import org.facecensus.detect.DetectedFace;
 import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
@@ -40,6 +41,7 @@ import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelIntegrityException;
 import org.facecensus.model.ModelMissingException;
 import org.facecensus.analysis.AnalyzedFace;
+import org.facecensus.analysis.FaceAnalysis;
 import org.facecensus.analysis.FaceAnalyzer;
 import org.facecensus.classify.GenderPrediction;
 
@@ -75,6 +77,8 @@ public final class CensusRun {
     private final Summariser summariser;
     private final RunListener listener;
     private final ImageLoader loader = ImageLoader.defaults();
+    /** The earlier census's finished items by id, when its faces are re-used; set once by {@link #run()}. */
+    private volatile Map<String, Journal.Entry> earlierFaces = Map.of();
 
     /** A run with {@code analyzer}, which the caller keeps ownership of. */
     public CensusRun(CensusSettings settings, FaceAnalyzer analyzer, Summariser summariser, RunListener listener) {
@@ -104,6 +108,7 @@ public final class CensusRun {
         List<ModelInfo> detectionModels;
         Map<String, Journal.Entry> done;
         Map<String, String> fingerprint = settings.fingerprint(analyzer);
+        earlierFaces = settings.facesFrom() == null ? Map.of() : Journal.readFinished(settings.facesFrom());
         try (Journal journal = Journal.open(outDir.resolve("journal.jsonl"), resumeKey(fingerprint, analyzer))) {
             List<CollectionItem> pending = collection.items().stream()
                     .filter(i -> !isDone(journal, i)).toList();
@@ -131,7 +136,7 @@ public final class CensusRun {
             Journal.Entry entry = done.get(c.itemId());
             entry.models().forEach(m -> models.putIfAbsent(m.name(), m));
             ItemRecord r = entry.item();
-            items.add(new ItemRecord(c.itemId(), c.file(), c.metadata(), r.faces(), r.error(), r.problem()));
+            items.add(r.withMetadata(c.itemId(), c.metadata()));
             failed += r.failed() ? 1 : 0;
             withoutMetadata += c.metadata() == null ? 1 : 0;
         }
@@ -158,13 +163,13 @@ public final class CensusRun {
                 settings.metadata() == null ? "" : settings.metadata().toString(), analyzer.detectorName(),
                 analyzer.alignerName().orElse(CensusSettings.NONE), analyzer.classifierName().orElse(CensusSettings.NONE),
                 settings.evaluation() == null ? "" : settings.evaluation().toString(), modelList, settings.threads(),
-                analysedNow, seconds(start));
+                analysedNow, seconds(start), analyzer.verifierName().orElse(""),
+                settings.facesFrom() == null ? "" : settings.facesFrom().toString());
         long summaryStart = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         summariser.summarise(outDir, items, info);
         double summarySeconds = seconds(summaryStart);
-        info = new RunInfo(info.collection(), info.metadataFile(), info.detector(), info.aligner(), info.classifier(),
-                info.evaluationFile(), info.models(), info.threads(), info.items(), seconds(start));
+        info = info.withElapsed(seconds(start));
         List<String> unreadDates = collection.items().stream().map(CollectionItem::metadata)
                 .filter(m -> m != null && !m.date().parsed() && !CatalogDates.statesNoDate(m.date().raw()))
                 .map(m -> m.date().raw()).distinct().sorted().toList();
@@ -248,14 +253,21 @@ public final class CensusRun {
         } catch (ImageLoadException e) {
             return failed(item, e.getMessage().replace(item.path().toString(), item.file()), e.problem().name());
         }
-        List<AnalyzedFace> faces;
+        FaceAnalysis analysis;
         try {
-            faces = analyzer.analyze(image).faces();
+            Journal.Entry earlier = earlierFaces.get(item.itemId());
+            // Re-classifying: the earlier census's boxes for the same file, and no detection.
+            analysis = earlier != null && earlier.item().file().equals(item.file()) && !earlier.item().failed()
+                    ? analyzer.analyzeFound(image, earlier.item().faces().stream()
+                            .map(f -> new DetectedFace(new FaceBox(f.x(), f.y(), f.width(), f.height(), f.score()),
+                                    java.util.Optional.empty())).toList())
+                    : analyzer.analyze(image);
         } catch (ModelMissingException | ModelIntegrityException e) {
             throw e;
         } catch (RuntimeException e) {
             return failed(item, "detection failed: " + e.getMessage(), DETECTION_FAILED);
         }
+        List<AnalyzedFace> faces = analysis.faces();
         List<FaceRecord> records = new ArrayList<>();
         List<ModelInfo> models = new ArrayList<>();
         String cropBase = OutputFiles.fileSafe(item.itemId());
@@ -280,7 +292,8 @@ public final class CensusRun {
             records.add(new FaceRecord(item.itemId(), j, box.x(), box.y(), box.width(), box.height(), box.score(),
                     gender, probability, cropPath, face.error().orElse("")));
         }
-        return new Analysed(new ItemRecord(item.itemId(), item.file(), null, records, "", ""), models);
+        return new Analysed(new ItemRecord(item.itemId(), item.file(), null, records, "", "",
+                analysis.rejected().size()), models);
     }
 
     private static Analysed failed(CollectionItem item, String error, String problem) {
@@ -313,6 +326,7 @@ public final class CensusRun {
         run.put("resumedImages", result.resumed());
         run.put("failedImages", result.failedImages());
         run.put("faces", result.faces());
+        run.put("facesRejectedByVerifier", result.items().stream().mapToLong(ItemRecord::rejectedFaces).sum());
         run.put("imagesWithoutMetadata", result.imagesWithoutMetadata());
         run.put("metadataWithoutImage", result.metadataWithoutImage());
         run.put("metadataRowErrors", result.metadataRowErrors());

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param evaluation  the classifier's evaluation file for the error-rate correction, or null
  * @param minTagItems a tag gets its own statistics row only with at least this many items
  * @param threads     images analysed in parallel
+ * @param facesFrom   an earlier census whose journal gives each image's face boxes (no detection runs for the
+ *                    images it holds: re-classifying with another classifier or verifier), or null
  */
 public record CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems,
-                             int threads) {
+                             int threads, Path facesFrom) {
     /** How a stage that is switched off is written in the fingerprint and run.json. */
     public static final String NONE = "none";
 
@@ -28,12 +30,22 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         metadata = metadata == null ? null : metadata.toAbsolutePath().normalize();
         outDir = outDir.toAbsolutePath().normalize();
         evaluation = evaluation == null ? null : evaluation.toAbsolutePath().normalize();
+        facesFrom = facesFrom == null ? null : facesFrom.toAbsolutePath().normalize();
+        if (facesFrom != null && facesFrom.equals(outDir)) {
+            throw new IllegalArgumentException("the census to take faces from must not be the output folder " + outDir
+                    + "; give a new --out folder, so the earlier census stays as it is");
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         if (minTagItems < 1) {
             throw new IllegalArgumentException("min-tag-items must be at least 1, got " + minTagItems);
         }
+    }
+
+    /** Settings without an earlier census's faces. */
+    public CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems, int threads) {
+        this(collection, metadata, outDir, evaluation, minTagItems, threads, null);
     }
 
     /**
@@ -51,6 +63,11 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         f.put("--landmarks", analyzer.landmarksName().orElse(NONE));
         f.put("--aligner", analyzer.alignerName().orElse(NONE));
         f.put("--classifier", analyzer.classifierName().orElse(NONE));
+        // Only when given, as --min-face: older runs' fingerprints stay valid.
+        analyzer.verifierName().ifPresent(v -> f.put("--verifier", v));
+        if (facesFrom != null) {
+            f.put("--faces-from", facesFrom.toString());
+        }
         f.put("--evaluation", evaluation == null ? "" : evaluation.toString());
         f.put("--min-tag-items", Integer.toString(minTagItems));
         return f;

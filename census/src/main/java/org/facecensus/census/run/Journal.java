@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -118,6 +119,38 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * The items an earlier census finished, read without touching its journal (a run may still be appending:
+     * its last, unfinished line is ignored).
+     *
+     * @param censusDir the output folder of an earlier {@code analyze}
+     */
+    static Map<String, Entry> readFinished(Path censusDir) {
+        Path journal = censusDir.resolve("journal.jsonl");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(journal);
+        } catch (IOException e) {
+            throw new FaceCensusException("cannot read " + journal + " (" + e.getMessage() + "); give the output "
+                    + "folder of an earlier 'facecensus analyze' run", e);
+        }
+        int end = lastNewline(bytes);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        if (end < 0) {
+            return entries;
+        }
+        String[] lines = new String(bytes, 0, end + 1, StandardCharsets.UTF_8).split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            try {
+                Entry entry = parse(lines[i]);
+                entries.put(entry.item().itemId(), entry);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                LOG.warn("{}: line {} is damaged; its image is detected again", journal, i + 1);
+            }
+        }
+        return entries;
+    }
+
     private static byte[] readAll(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
         channel.position(0);
@@ -158,6 +191,9 @@ final class Journal implements AutoCloseable {
             face.put("crop", f.cropPath()).put("error", f.error());
         }
         line.put("error", item.error()).put("problem", item.problem());
+        if (item.rejectedFaces() > 0) {
+            line.put("rejected", item.rejectedFaces());
+        }
         line.set("models", JSON.valueToTree(models));
         try {
             write(channel, line);
@@ -236,6 +272,6 @@ final class Journal implements AutoCloseable {
             models.add(JSON.treeToValue(m, ModelInfo.class));
         }
         return new Entry(new ItemRecord(itemId, n.path("file").asText(), null, faces, n.path("error").asText(),
-                n.path("problem").asText()), models);
+                n.path("problem").asText(), n.path("rejected").asInt(0)), models);
     }
 }

@@ -84,7 +84,7 @@ public final class OutputFiles {
             }
         }
         List<String> header = new ArrayList<>(List.of("item_id", "file", "faces", "men", "women", "unknown",
-                "composition", "catalogued", "title", "date", "year_from", "year_to", "designer", "tags", "description"));
+                "rejected_faces", "composition", "catalogued", "title", "date", "year_from", "year_to", "designer", "tags", "description"));
         for (String extra : extraColumns) {
             header.add(header.contains(extra) ? "extra_" + extra : extra);
         }
@@ -102,6 +102,7 @@ public final class OutputFiles {
             row.add(analysed ? Long.toString(count(item, Gender.MALE)) : "");
             row.add(analysed ? Long.toString(count(item, Gender.FEMALE)) : "");
             row.add(analysed ? Long.toString(count(item, Gender.UNKNOWN)) : "");
+            row.add(analysed ? Integer.toString(item.rejectedFaces()) : "");
             row.add(analysed ? item.composition().label() : "");
             row.add(m == null ? "no" : "yes");
             row.add(m == null ? "" : m.title());

@@ -51,18 +51,27 @@ public final class GenderHeadTraining {
      */
     public static GenderHead train(FeatureTable table, Backbone backbone, TrainingOptions options, String calibration,
                                    double abstainMargin, String dataSource, int skipped) {
+        double[] ones = new double[table.size()];
+        java.util.Arrays.fill(ones, 1);
+        return train(table, ones, null, backbone, options, calibration, abstainMargin, dataSource, skipped);
+    }
+
+    /**
+     * As {@link #train(FeatureTable, Backbone, TrainingOptions, String, double, String, int)}, with a weight per
+     * face in the loss (e.g. a collection's own labels mixed with photo data).
+     *
+     * @param weighting how the weights were chosen, recorded in the provenance (null: unweighted)
+     */
+    public static GenderHead train(FeatureTable table, double[] rowWeights, String weighting, Backbone backbone,
+                                   TrainingOptions options, String calibration, double abstainMargin, String dataSource,
+                                   int skipped) {
         long t0 = System.nanoTime();
-        double[][] x = new double[table.size()][];
+        double[][] x = rows(table.features());
         int[] y = new int[table.size()];
         for (int i = 0; i < x.length; i++) {
-            float[] f = table.features().get(i);
-            x[i] = new double[f.length];
-            for (int j = 0; j < f.length; j++) {
-                x[i][j] = f[j];
-            }
             y[i] = table.faces().get(i).gender() == Gender.FEMALE ? 1 : 0;
         }
-        HeadTrainer.Result r = HeadTrainer.train(x, y, options);
+        HeadTrainer.Result r = HeadTrainer.train(x, y, rowWeights, options);
         int[] valLabels = new int[r.validationRows().length];
         for (int i = 0; i < valLabels.length; i++) {
             valLabels[i] = y[r.validationRows()[i]];
@@ -80,22 +89,10 @@ public final class GenderHeadTraining {
         data.set("train_counts", counts(table.faces(), r.trainRows()));
         data.set("validation_counts", counts(table.faces(), r.validationRows()));
         data.put("skipped", skipped + table.problems().size());
-        ObjectNode hp = provenance.putObject("hyperparameters");
-        hp.put("head", options.kind().name().toLowerCase(java.util.Locale.ROOT));
-        ArrayNode hidden = hp.putArray("hidden");
-        for (int h : options.hidden()) {
-            hidden.add(h);
+        provenance.set("hyperparameters", hyperparameters(options, cal));
+        if (weighting != null) {
+            ((ObjectNode) provenance.get("hyperparameters")).put("row_weights", weighting);
         }
-        hp.put("optimizer", "adam");
-        hp.put("loss", options.balanceClasses() ? "binary cross-entropy, class-weighted n/(2 n_class)" : "binary cross-entropy");
-        hp.put("max_epochs", options.epochs());
-        hp.put("patience", options.patience());
-        hp.put("batch_size", options.batchSize());
-        hp.put("learning_rate", options.learningRate());
-        hp.put("l2", options.l2());
-        hp.put("validation_fraction", options.validationFraction());
-        hp.put("seed", options.seed());
-        hp.put("calibration", cal.method());
         ObjectNode run = provenance.putObject("training_run");
         run.put("best_epoch", r.bestEpoch());
         run.put("epochs_run", r.epochsRun());
@@ -123,6 +120,40 @@ public final class GenderHeadTraining {
                                    int skipped, java.util.function.IntConsumer progress) {
         FeatureTable table = FeatureTable.embed(faces, backbone, cache, progress);
         return train(table, backbone, options, calibration, abstainMargin, dataSource, skipped);
+    }
+
+    /** The hyper-parameters a head file records. */
+    static ObjectNode hyperparameters(TrainingOptions options, Calibration cal) {
+        ObjectNode hp = MAPPER.createObjectNode();
+        hp.put("head", options.kind().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode hidden = hp.putArray("hidden");
+        for (int h : options.hidden()) {
+            hidden.add(h);
+        }
+        hp.put("optimizer", "adam");
+        hp.put("loss", options.balanceClasses() ? "binary cross-entropy, class-weighted n/(2 n_class)" : "binary cross-entropy");
+        hp.put("max_epochs", options.epochs());
+        hp.put("patience", options.patience());
+        hp.put("batch_size", options.batchSize());
+        hp.put("learning_rate", options.learningRate());
+        hp.put("l2", options.l2());
+        hp.put("validation_fraction", options.validationFraction());
+        hp.put("seed", options.seed());
+        hp.put("calibration", cal.method());
+        return hp;
+    }
+
+    /** The features as the trainer's double rows. */
+    static double[][] rows(List<float[]> features) {
+        double[][] x = new double[features.size()][];
+        for (int i = 0; i < x.length; i++) {
+            float[] f = features.get(i);
+            x[i] = new double[f.length];
+            for (int j = 0; j < f.length; j++) {
+                x[i][j] = f[j];
+            }
+        }
+        return x;
     }
 
     private static ObjectNode counts(List<LabelledFace> faces, int[] rows) {

@@ -100,12 +100,18 @@ public final class TransferGenderClassifier implements GenderClassifier {
     }
 
     static void verify(GenderHead head, Backbone backbone, Path headFile) {
-        List<String> expected = head.backboneModels().stream().map(ModelInfo::sha256).toList();
+        verifyBackbone(head.backbone(), head.backboneModels(), backbone, headFile, "facecensus gender train");
+    }
+
+    /** Refuses a head file on backbone weights other than those it was trained on. */
+    static void verifyBackbone(BackboneConfig trainedOn, List<ModelInfo> trainedModels, Backbone backbone, Path headFile,
+                               String trainCommand) {
+        List<String> expected = trainedModels.stream().map(ModelInfo::sha256).toList();
         List<String> actual = backbone.models().stream().map(ModelInfo::sha256).toList();
         if (!expected.equals(actual)) {
-            throw new FaceCensusException("The head " + headFile + " was trained on backbone " + head.backbone().name()
+            throw new FaceCensusException("The head " + headFile + " was trained on backbone " + trainedOn.name()
                     + " with weights sha256 " + expected + ", but the weights found have sha256 " + actual
-                    + ". Use the backbone file it was trained with, or retrain the head with 'facecensus gender train'.");
+                    + ". Use the backbone file it was trained with, or retrain the head with '" + trainCommand + "'.");
         }
     }
 

@@ -26,6 +26,9 @@ import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.spi.ProviderContext;
+import org.facecensus.classify.FaceToClassify;
+import org.facecensus.classify.transfer.head.FaceVerifierHead;
+import org.facecensus.verify.FaceCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +122,66 @@ class TransferHeadTest {
             assertEquals(org.facecensus.model.ModelStore.sha256(file), headInfo.sha256());
             assertEquals(headInfo, batched.get(0).model());
         }
+    }
+
+    /**
+     * The verifier file's mechanics on a stand-in binary task (female = 1): it reloads bit-identically, and
+     * {@link TransferFaceVerifier} gives each crop the head's probability on the backbone's features. Its
+     * accuracy on real false faces is checked in the CLI's VerifierCommandTest, on People-Art labels.
+     */
+    @Test
+    void aVerifierFileReloadsBitIdenticallyAndJudgesCropsByItsHead() throws Exception {
+        List<Boolean> positive = train.faces().stream().map(f -> f.gender() == Gender.FEMALE).toList();
+        FaceVerifierTraining.Examples examples = new FaceVerifierTraining.Examples(train.features(), positive,
+                train.hashes());
+        FaceVerifierHead head = FaceVerifierTraining.train(examples, backbone,
+                TrainingOptions.defaults().withKind(TrainingOptions.Kind.LOGISTIC), "platt", 0.5, "utkface subset", 3);
+        assertEquals(3, head.provenance().get("cross_validation").get("folds").asInt());
+        assertEquals(FaceVerifierTraining.REPORTED_THRESHOLDS.length,
+                head.provenance().get("cross_validation").get("thresholds").size());
+        Path file = tmp.resolve("verifier.json");
+        head.save(file);
+        FaceVerifierHead again = FaceVerifierHead.load(file);
+        for (float[] f : test.features()) {
+            assertEquals(Double.doubleToLongBits(head.probabilityFace(f)), Double.doubleToLongBits(again.probabilityFace(f)));
+        }
+        assertThrows(org.facecensus.FaceCensusException.class, () -> GenderHead.load(file),
+                "a verifier is not a gender head");
+        try (TransferFaceVerifier verifier = TransferFaceVerifier.open(file, ProviderContext.defaults(), 0.3)) {
+            List<FaceToClassify> faces = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                faces.add(FaceToClassify.ofAligned(AlignedFace.ofCrop(ImageLoader.defaults().load(test.faces().get(i).file()))));
+            }
+            List<FaceCheck> checks = verifier.check(faces);
+            for (int i = 0; i < faces.size(); i++) {
+                double p = head.probabilityFace(test.features().get(i));
+                assertEquals(p, checks.get(i).probabilityFace().getAsDouble(), 1e-5);
+                assertEquals(p >= 0.3, checks.get(i).isFace(), "the threshold given at open wins");
+            }
+        }
+    }
+
+    @Test
+    void rowWeightsOfOneChangeNothingAndOtherWeightsChangeTheHead() {
+        double[] ones = new double[train.size()];
+        java.util.Arrays.fill(ones, 1);
+        TrainingOptions options = TrainingOptions.defaults().withKind(TrainingOptions.Kind.LOGISTIC);
+        GenderHead plain = train(options, "platt");
+        GenderHead weighted = GenderHeadTraining.train(train, ones, "all 1", backbone, options, "platt",
+                GenderHead.DEFAULT_ABSTAIN_MARGIN, "utkface subset", 0);
+        double[] heavyWomen = ones.clone();
+        for (int i = 0; i < heavyWomen.length; i++) {
+            heavyWomen[i] = train.faces().get(i).gender() == Gender.FEMALE && i % 2 == 0 ? 5 : 1;
+        }
+        GenderHead other = GenderHeadTraining.train(train, heavyWomen, "every other woman 5", backbone, options, "platt",
+                GenderHead.DEFAULT_ABSTAIN_MARGIN, "utkface subset", 0);
+        boolean differs = false;
+        for (float[] f : test.features()) {
+            assertEquals(Double.doubleToLongBits(plain.rawProbabilityFemale(f)), Double.doubleToLongBits(weighted.rawProbabilityFemale(f)));
+            differs |= Math.abs(plain.rawProbabilityFemale(f) - other.rawProbabilityFemale(f)) > 1e-6;
+        }
+        assertTrue(differs);
+        assertEquals("every other woman 5", other.provenance().get("hyperparameters").get("row_weights").asText());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.facecensus.classify.transfer.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -44,34 +45,71 @@ public record FeatureTable(List<LabelledFace> faces, List<float[]> features, Lis
      * @param progress called with the number of faces done so far, after each batch
      */
     public static FeatureTable embed(List<LabelledFace> faces, Backbone backbone, EmbeddingCache cache, IntConsumer progress) {
+        EmbeddedFiles embedded = embedFiles(faces.stream().map(LabelledFace::file).toList(),
+                faces.stream().map(LabelledFace::origin).toList(), backbone, cache, progress);
+        List<LabelledFace> keptFaces = new ArrayList<>();
+        List<float[]> keptFeatures = new ArrayList<>();
+        List<String> keptHashes = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            if (embedded.features()[i] != null) {
+                keptFaces.add(faces.get(i));
+                keptFeatures.add(embedded.features()[i]);
+                keptHashes.add(embedded.hashes()[i]);
+            }
+        }
+        return new FeatureTable(keptFaces, keptFeatures, keptHashes, embedded.problems());
+    }
+
+    /**
+     * Image files with their features, in input order.
+     *
+     * <p>Thread-safety: the arrays are not copied; do not change them.
+     *
+     * @param features each file's features, null where the file could not be read (see {@code problems})
+     * @param hashes   sha256 of each file's bytes, null where it could not be read
+     * @param problems the files that could not be read or decoded
+     */
+    public record EmbeddedFiles(float[][] features, String[] hashes, List<DataProblem> problems) {
+    }
+
+    /**
+     * Embeds image files (features found in {@code cache} are reused; new ones are added and flushed per batch).
+     *
+     * @param origins  where each file came from, for problems ({@code labels.jsonl line 7})
+     * @param progress called with the number of files done so far, after each batch
+     */
+    public static EmbeddedFiles embedFiles(List<Path> files, List<String> origins, Backbone backbone, EmbeddingCache cache,
+                                           IntConsumer progress) {
         ImageLoader loader = ImageLoader.defaults();
-        float[][] features = new float[faces.size()][];
-        String[] hashes = new String[faces.size()];
+        float[][] features = new float[files.size()][];
+        String[] hashes = new String[files.size()];
         List<DataProblem> problems = new ArrayList<>();
         List<Integer> todo = new ArrayList<>();
         List<RgbImage> todoImages = new ArrayList<>();
         int done = 0;
-        for (int i = 0; i < faces.size(); i++) {
-            LabelledFace face = faces.get(i);
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(face.file());
+                bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                problems.add(new DataProblem(face.origin(), face.file().toString(), "cannot read the file: " + e.getMessage()));
+                problems.add(new DataProblem(origins.get(i), file.toString(), "cannot read the file: " + e.getMessage()));
                 continue;
             }
-            hashes[i] = EmbeddingCache.contentHash(bytes);
-            var cached = cache.get(hashes[i]);
+            String hash = EmbeddingCache.contentHash(bytes);
+            var cached = cache.get(hash);
             if (cached.isPresent()) {
                 features[i] = cached.get();
+                hashes[i] = hash;
                 done++;
                 continue;
             }
             try {
-                todoImages.add(loader.load(face.file()));
+                todoImages.add(loader.load(file));
                 todo.add(i);
+                hashes[i] = hash;
             } catch (FaceCensusException e) {
-                problems.add(new DataProblem(face.origin(), face.file().toString(), "unreadable image: " + e.getMessage()));
+                problems.add(new DataProblem(origins.get(i), file.toString(), "unreadable image: " + e.getMessage()));
             }
             if (todo.size() == BATCH) {
                 done += runBatch(backbone, cache, todo, todoImages, features, hashes);
@@ -83,17 +121,7 @@ public record FeatureTable(List<LabelledFace> faces, List<float[]> features, Lis
         }
         progress.accept(done);
         cache.flush();
-        List<LabelledFace> keptFaces = new ArrayList<>();
-        List<float[]> keptFeatures = new ArrayList<>();
-        List<String> keptHashes = new ArrayList<>();
-        for (int i = 0; i < faces.size(); i++) {
-            if (features[i] != null) {
-                keptFaces.add(faces.get(i));
-                keptFeatures.add(features[i]);
-                keptHashes.add(hashes[i]);
-            }
-        }
-        return new FeatureTable(keptFaces, keptFeatures, keptHashes, problems);
+        return new EmbeddedFiles(features, hashes, List.copyOf(problems));
     }
 
     private static int runBatch(Backbone backbone, EmbeddingCache cache, List<Integer> todo, List<RgbImage> images,

@@ -51,6 +51,26 @@ public final class HeadTrainer {
      * @param options hyper-parameters and seed
      */
     public static Result train(double[][] x, int[] y, TrainingOptions options) {
+        double[] ones = new double[y.length];
+        java.util.Arrays.fill(ones, 1);
+        return train(x, y, ones, options);
+    }
+
+    /**
+     * As {@link #train(double[][], int[], TrainingOptions)}, with a weight per row in the loss (on top of the
+     * class balance, which then uses weighted counts): for mixing a collection's own labels with photo data.
+     *
+     * @param rowWeights positive; 1 everywhere is the unweighted training
+     */
+    public static Result train(double[][] x, int[] y, double[] rowWeights, TrainingOptions options) {
+        if (rowWeights.length != y.length) {
+            throw new FaceCensusException("Training needs one weight per row");
+        }
+        for (double w : rowWeights) {
+            if (!(w > 0) || Double.isInfinite(w)) {
+                throw new FaceCensusException("Row weights must be positive and finite, got " + w);
+            }
+        }
         if (x.length != y.length || x.length == 0) {
             throw new FaceCensusException("Training needs as many labels as feature vectors, and at least one");
         }
@@ -62,16 +82,23 @@ public final class HeadTrainer {
             positives += y[r];
         }
         if (positives == 0 || positives == train.length || val.length == 0) {
-            throw new FaceCensusException("Training needs faces of both genders (at least 2 of each, better dozens);"
-                    + " got " + positives + " positive of " + train.length + " training faces.");
+            throw new FaceCensusException("Training needs examples of both classes (women and men for a gender head,"
+                    + " faces and not-faces for a verifier; at least 2 of each, better dozens); got " + positives
+                    + " positive of " + train.length + " training examples.");
         }
         Standardizer standardizer = Standardizer.fit(x, train);
         double[][] z = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             z[i] = standardizer.apply(x[i]);
         }
-        double wPos = options.balanceClasses() ? train.length / (2.0 * positives) : 1;
-        double wNeg = options.balanceClasses() ? train.length / (2.0 * (train.length - positives)) : 1;
+        double weightPos = 0;
+        double weightAll = 0;
+        for (int r : train) {
+            weightAll += rowWeights[r];
+            weightPos += y[r] * rowWeights[r];
+        }
+        double wPos = options.balanceClasses() ? weightAll / (2.0 * weightPos) : 1;
+        double wNeg = options.balanceClasses() ? weightAll / (2.0 * (weightAll - weightPos)) : 1;
 
         Random random = new Random(options.seed());
         int[] sizes = options.layerSizes(x[0].length);
@@ -79,7 +106,7 @@ public final class HeadTrainer {
         initialise(net, random);
         Adam adam = new Adam(net);
         DenseNetwork best = net.copy();
-        double bestLoss = loss(net, z, y, val, wPos, wNeg);
+        double bestLoss = loss(net, z, y, rowWeights, val, wPos, wNeg);
         int bestEpoch = 0;
         int epoch = 0;
         int[] order = train.clone();
@@ -92,13 +119,13 @@ public final class HeadTrainer {
                 double batchWeight = 0;
                 for (int k = start; k < end; k++) {
                     int r = order[k];
-                    double w = y[r] == 1 ? wPos : wNeg;
+                    double w = (y[r] == 1 ? wPos : wNeg) * rowWeights[r];
                     backprop(net, z[r], y[r], w, g);
                     batchWeight += 1;
                 }
                 adam.step(net, g, 1 / batchWeight, options.l2(), options.learningRate());
             }
-            double vLoss = loss(net, z, y, val, wPos, wNeg);
+            double vLoss = loss(net, z, y, rowWeights, val, wPos, wNeg);
             if (vLoss < bestLoss - 1e-9) {
                 bestLoss = vLoss;
                 best = net.copy();
@@ -160,11 +187,18 @@ public final class HeadTrainer {
 
     /** Mean class-weighted binary cross-entropy over {@code rows}. */
     static double loss(DenseNetwork net, double[][] z, int[] y, int[] rows, double wPos, double wNeg) {
+        double[] ones = new double[y.length];
+        java.util.Arrays.fill(ones, 1);
+        return loss(net, z, y, ones, rows, wPos, wNeg);
+    }
+
+    /** Mean class- and row-weighted binary cross-entropy over {@code rows}. */
+    static double loss(DenseNetwork net, double[][] z, int[] y, double[] rowWeights, int[] rows, double wPos, double wNeg) {
         double sum = 0;
         double weight = 0;
         for (int r : rows) {
             double logit = net.logit(z[r]);
-            double w = y[r] == 1 ? wPos : wNeg;
+            double w = (y[r] == 1 ? wPos : wNeg) * rowWeights[r];
             sum += w * bce(logit, y[r]);
             weight += w;
         }
