@@ -83,6 +83,10 @@ final class VerifierCommand implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--cache", paramLabel = "DIR",
+                description = "Embedding cache folder (default: as for 'gender train').")
+        Path cache;
+
         @Option(names = "--no-cache", description = "Compute every embedding afresh and store none.")
         boolean noCache;
 
@@ -123,9 +127,9 @@ final class VerifierCommand implements Callable<Integer> {
             BackboneConfig config = BackboneConfig.provider(backboneName)
                     .withFlipAverage(Boolean.parseBoolean(GenderHeadTraining.DEFAULT_FLIP));
             try (Backbone backbone = Backbone.open(config, new ProviderContext(ModelStore.defaultStore(), device.device()))) {
-                EmbeddingCache cache = noCache ? EmbeddingCache.disabled()
-                        : EmbeddingCache.open(EmbeddingCache.defaultDirectory(), backbone.featureKey());
-                FeatureTable.EmbeddedFiles embedded = FeatureTable.embedFiles(crops, origins, backbone, cache,
+                EmbeddingCache embeddings = noCache ? EmbeddingCache.disabled()
+                        : EmbeddingCache.open(cache != null ? cache : EmbeddingCache.defaultDirectory(), backbone.featureKey());
+                FeatureTable.EmbeddedFiles embedded = FeatureTable.embedFiles(crops, origins, backbone, embeddings,
                         GenderCommand.progress(err, "embedding", crops.size()));
                 GenderCommand.reportProblems(err, embedded.problems());
                 List<float[]> features = new ArrayList<>();
