@@ -14,6 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.facecensus.label.Card;
+import org.facecensus.label.CardOrder;
+import org.facecensus.label.CensusFolder;
 import org.facecensus.label.LabelServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,6 +60,8 @@ public class LabelServerBenchmark {
     private Path dir;
     private LabelServer server;
     private HttpClient http;
+    /** The cards in order, as the page would label them (the server takes each label's stream from its card). */
+    private List<Card> cards;
     private int labelled;
 
     @Setup(Level.Trial)
@@ -64,6 +69,9 @@ public class LabelServerBenchmark {
         dir = Files.createTempDirectory("facecensus-label-bench");
         Path census = syntheticCensus(dir, Path.of(crops), faces);
         server = LabelServer.start(census, 0, 4);
+        CensusFolder folder = CensusFolder.read(census);
+        CardOrder order = CardOrder.of(folder.faces(), CardOrder.seedOf(folder), 4);
+        cards = order.cards(0, order.size());
         http = HttpClient.newHttpClient();
     }
 
@@ -133,9 +141,10 @@ public class LabelServerBenchmark {
 
     @Benchmark
     public byte[] label() throws IOException, InterruptedException {
-        int k = labelled++ % faces;
-        String body = String.format(Locale.ROOT, "{\"itemId\":\"item%05d\",\"faceIndex\":%d,\"label\":\"%s\",\"stream\":\"active\"}",
-                k / FACES_PER_ITEM, k % FACES_PER_ITEM, k % 2 == 0 ? "female" : "male");
+        int k = labelled++ % cards.size();
+        Card card = cards.get(k);
+        String body = String.format(Locale.ROOT, "{\"itemId\":\"%s\",\"faceIndex\":%d,\"position\":%d,\"label\":\"%s\"}",
+                card.face().key().itemId(), card.face().key().faceIndex(), card.position(), k % 2 == 0 ? "female" : "male");
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/labels"))
                 .header("X-Token", server.token()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();

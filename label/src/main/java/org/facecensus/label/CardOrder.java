@@ -7,8 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -30,10 +32,18 @@ public final class CardOrder {
     public static final int DEFAULT_AUDIT_EVERY = 4;
 
     private final List<Card> cards;
+    /** Per face, the cards that show it, in order: the server looks a label's card up here, once per label. */
+    private final Map<FaceKey, List<Card>> cardsByFace;
     private final long seed;
 
     private CardOrder(List<Card> cards, long seed) {
         this.cards = List.copyOf(cards);
+        Map<FaceKey, List<Card>> byFace = new HashMap<>();
+        for (Card card : this.cards) {
+            byFace.computeIfAbsent(card.face().key(), k -> new ArrayList<>(1)).add(card);
+        }
+        byFace.replaceAll((face, faceCards) -> List.copyOf(faceCards));
+        this.cardsByFace = Map.copyOf(byFace);
         this.seed = seed;
     }
 
@@ -96,6 +106,15 @@ public final class CardOrder {
         }
         int start = Math.min(from, cards.size());
         return cards.subList(start, (int) Math.min((long) start + count, cards.size()));
+    }
+
+    /**
+     * The cards that show a face, in order: one, or two for a face first shown as an active card that
+     * comes again as an audit card; empty for a face the census lacks. A face's stream is therefore a
+     * property of the card, not of the face: a label given on the active card must not count as audit.
+     */
+    public List<Card> cardsOf(FaceKey face) {
+        return cardsByFace.getOrDefault(face, List.of());
     }
 
     /** How many cards there are (at least the number of faces; audit repeats add to it). */

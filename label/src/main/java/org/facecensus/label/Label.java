@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * What a person said about a face, as written in {@code labels.jsonl}. {@link #UNDO} is not an answer:
- * it is the log entry that takes back the last answer, so that undo never rewrites the log.
+ * it is the log entry that takes back an answer (one per answer of the batch undone), so that undo
+ * never rewrites the log.
  *
  * <p>Thread-safety: immutable.
  */
@@ -19,7 +20,7 @@ public enum Label {
     NOT_A_FACE,
     /** Passed over for now. */
     SKIP,
-    /** Takes back the last label (log entries only; never a face's current label). */
+    /** Takes back the last label still standing (log entries only; never a face's current label). */
     UNDO;
 
     /** The word in the log and the API: lower case, e.g. {@code not_a_face}. */

@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * <p>What it refuses, each with {@code {"error": ...}} and nothing written: a {@code Host} other than
  * {@code 127.0.0.1:PORT} or {@code localhost:PORT} (403: a web page that rebinds its own name to
  * 127.0.0.1 cannot talk to us), a missing or wrong token (401), bodies over 64 KB (413), malformed
- * JSON or an unknown label (400), an unknown face, item or path (404). Crops and artworks are found by
- * looking the face or item up in the census tables; no file path is ever built from the URL (the
- * JDK's server has already decoded {@code %2e%2e} to dots by the time a handler sees the path). No
- * CORS headers are sent, so other origins cannot read answers.
+ * JSON, an unknown label, or a card position or stream that is not the face's in this server's card
+ * order (400: the stream a label is stored with is never the client's word), an unknown face, item or
+ * path (404). Crops and artworks are found by looking the face or item up in the census tables; no
+ * file path is ever built from the URL (the JDK's server has already decoded {@code %2e%2e} to dots
+ * by the time a handler sees the path). No CORS headers are sent, so other origins cannot read answers.
  *
  * <p>Thread-safety: thread-safe; requests run on a small pool, writes are serialised by the
  * {@link LabelStore}. {@link #close} may be called more than once, from any thread.

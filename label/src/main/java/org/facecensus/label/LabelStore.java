@@ -29,9 +29,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The labels of one census: an append-only {@code labels.jsonl}, one {@link LabelEntry} per line, and
- * what it means now. The latest line for a face wins; {@link #undo} appends an {@link Label#UNDO} line
- * that takes back the last label, so nothing is ever rewritten and a crash loses at most the line being
- * written. Every append is forced to disk before it returns.
+ * what it means now. The latest line for a face wins. Each {@link #append} is one <em>batch</em> (one
+ * key on the page: one face, or a whole grid), its lines marked with the same {@code batch} number;
+ * {@link #undo} takes back the last batch by appending one {@link Label#UNDO} line per label, latest
+ * first, so nothing is ever rewritten and a crash loses at most the line being written (an undo cut
+ * off half-way leaves the rest of its batch for the next undo). Lines written before batches were
+ * numbered are a batch each. Every append is forced to disk before it returns.
  *
  * <p>On opening, a line that cannot be read (the end of a log cut off by {@code kill -9}) is skipped
  * with a warning and the lines around it are kept; a label whose face is no longer in the census, or
@@ -45,6 +48,8 @@ public final class LabelStore implements AutoCloseable {
     public static final String FILE_NAME = "labels.jsonl";
     private static final Logger LOG = LoggerFactory.getLogger(LabelStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The batch of a line written before batches were numbered: a batch of its own. */
+    private static final long NO_BATCH = -1;
 
     private final Path file;
     private final FileChannel channel;
@@ -52,10 +57,20 @@ public final class LabelStore implements AutoCloseable {
     private final List<String> warnings = new ArrayList<>();
     /** Per face, its labels not yet undone, latest last. */
     private final Map<FaceKey, Deque<LabelEntry>> history = new HashMap<>();
-    /** Every label not yet undone, latest first: what undo takes back. */
-    private final Deque<LabelEntry> undoable = new ArrayDeque<>();
+    /** Every label not yet undone, by batch, latest batch first: undo takes back the whole first one. */
+    private final Deque<Batch> undoable = new ArrayDeque<>();
+    /** The number of the next batch: one more than any in the log. */
+    private long nextBatch;
     private boolean needsNewline;
     private boolean closed;
+
+    /** A line of the log: an entry and its batch number, {@link #NO_BATCH} for lines older than batches. */
+    private record Line(LabelEntry entry, long batch) {
+    }
+
+    /** The labels one append wrote and no undo has taken back yet, in the order written. */
+    private record Batch(long number, Deque<LabelEntry> entries) {
+    }
 
     private LabelStore(Path file, FileChannel channel, Function<FaceKey, Optional<String>> cropHashes) {
         this.file = file;
@@ -97,14 +112,19 @@ public final class LabelStore implements AutoCloseable {
                 if (line.isBlank()) {
                     continue;
                 }
-                Optional<LabelEntry> entry = parse(line);
-                if (entry.isEmpty()) {
+                Optional<Line> parsed = parse(line);
+                if (parsed.isEmpty()) {
                     warn(file + " line " + number + " is damaged (a write cut off?) and is skipped: " + abbreviate(line));
-                } else if (!entry.get().cropSha256().equals(cropHashes.apply(entry.get().face()).orElse(null))) {
-                    warn(file + " line " + number + ": face " + entry.get().face()
+                    continue;
+                }
+                // Stale lines count too: batch numbers stay unique in the file, not only among the labels kept.
+                nextBatch = Math.max(nextBatch, parsed.get().batch() + 1);
+                LabelEntry entry = parsed.get().entry();
+                if (!entry.cropSha256().equals(cropHashes.apply(entry.face()).orElse(null))) {
+                    warn(file + " line " + number + ": face " + entry.face()
                             + " is not in the census or its crop changed since it was labelled; the label is ignored.");
                 } else {
-                    apply(entry.get());
+                    apply(parsed.get());
                 }
             }
         }
@@ -119,7 +139,7 @@ public final class LabelStore implements AutoCloseable {
         return line.length() > 80 ? line.substring(0, 80) + "..." : line;
     }
 
-    private static Optional<LabelEntry> parse(String line) {
+    private static Optional<Line> parse(String line) {
         try {
             JsonNode o = JSON.readTree(line);
             FaceKey face = new FaceKey(o.get("item_id").asText(), o.get("face_index").intValue());
@@ -128,28 +148,39 @@ public final class LabelStore implements AutoCloseable {
             if (label.isEmpty() || stream.isEmpty() || !o.get("face_index").isInt()) {
                 return Optional.empty();
             }
-            return Optional.of(new LabelEntry(face, o.path("crop_sha256").asText(""), label.get(), stream.get(),
-                    Instant.parse(o.get("time").asText())));
+            JsonNode b = o.path("batch");
+            long batch = b.isIntegralNumber() && b.canConvertToLong() && b.longValue() >= 0 ? b.longValue() : NO_BATCH;
+            return Optional.of(new Line(new LabelEntry(face, o.path("crop_sha256").asText(""), label.get(), stream.get(),
+                    Instant.parse(o.get("time").asText())), batch));
         } catch (JsonProcessingException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static String line(LabelEntry e) {
+    private static String line(Line line) {
+        LabelEntry e = line.entry();
         ObjectNode o = JSON.createObjectNode();
         o.put("item_id", e.face().itemId()).put("face_index", e.face().faceIndex()).put("crop_sha256", e.cropSha256())
                 .put("label", e.label().word()).put("stream", e.stream().word()).put("time", e.time().toString());
+        if (line.batch() != NO_BATCH) {
+            o.put("batch", line.batch());
+        }
         return o.toString() + "\n";
     }
 
-    private void apply(LabelEntry entry) {
+    private void apply(Line line) {
+        LabelEntry entry = line.entry();
+        Batch top = undoable.peekFirst();
         if (entry.label() == Label.UNDO) {
-            LabelEntry last = undoable.peekFirst();
+            LabelEntry last = top == null ? null : top.entries().peekLast();
             if (last == null || !last.face().equals(entry.face())) {
                 warn("an undo for " + entry.face() + " does not match the last label; it is ignored.");
                 return;
             }
-            undoable.removeFirst();
+            top.entries().removeLast();
+            if (top.entries().isEmpty()) {
+                undoable.removeFirst();
+            }
             Deque<LabelEntry> faceHistory = history.get(entry.face());
             faceHistory.removeLast();
             if (faceHistory.isEmpty()) {
@@ -157,13 +188,18 @@ public final class LabelStore implements AutoCloseable {
             }
             return;
         }
-        undoable.addFirst(entry);
+        // One append writes its batch in one piece, so its lines follow each other in the log.
+        if (top == null || line.batch() == NO_BATCH || top.number() != line.batch()) {
+            top = new Batch(line.batch(), new ArrayDeque<>());
+            undoable.addFirst(top);
+        }
+        top.entries().addLast(entry);
         history.computeIfAbsent(entry.face(), k -> new ArrayDeque<>()).addLast(entry);
     }
 
     /**
-     * Appends labels in one write, forced to disk, and applies them. Nothing is written when any entry
-     * is an undo or names a face the census lacks.
+     * Appends labels as one batch in one write, forced to disk, and applies them. Nothing is written
+     * when any entry is an undo or names a face the census lacks, nor for an empty list.
      *
      * @throws FaceCensusException when the file cannot be written (nothing is applied then)
      */
@@ -176,22 +212,42 @@ public final class LabelStore implements AutoCloseable {
                 throw new IllegalArgumentException("face " + e.face() + " is not in the census or has another crop");
             }
         }
+        if (entries.isEmpty()) {
+            return;
+        }
+        // Taken before writing: a write that fails half-way must not share its number with the next batch.
+        long batch = nextBatch++;
+        List<Line> lines = entries.stream().map(e -> new Line(e, batch)).toList();
         StringBuilder text = new StringBuilder();
-        entries.forEach(e -> text.append(line(e)));
+        lines.forEach(l -> text.append(line(l)));
         write(text.toString());
-        entries.forEach(this::apply);
+        lines.forEach(this::apply);
     }
 
-    /** Takes back the last label not yet undone, by appending an undo line; empty when there is none. */
-    public synchronized Optional<LabelEntry> undo(Instant time) {
-        LabelEntry last = undoable.peekFirst();
+    /**
+     * Takes back the last batch not yet undone (every label of the last {@link #append}, or what an
+     * earlier undo cut off half-way left of it), by appending one undo line per label in one write.
+     *
+     * @return the labels taken back, in the order they were written; empty when there is none
+     * @throws FaceCensusException when the file cannot be written (nothing is applied then)
+     */
+    public synchronized List<LabelEntry> undo(Instant time) {
+        Batch last = undoable.peekFirst();
         if (last == null) {
-            return Optional.empty();
+            return List.of();
         }
-        LabelEntry undo = new LabelEntry(last.face(), last.cropSha256(), Label.UNDO, last.stream(), time);
-        write(line(undo));
-        apply(undo);
-        return Optional.of(last);
+        List<LabelEntry> taken = List.copyOf(last.entries());
+        // Latest first: each undo line then matches the last label still standing, also when replayed.
+        List<Line> undos = new ArrayList<>();
+        for (int i = taken.size() - 1; i >= 0; i--) {
+            LabelEntry e = taken.get(i);
+            undos.add(new Line(new LabelEntry(e.face(), e.cropSha256(), Label.UNDO, e.stream(), time), last.number()));
+        }
+        StringBuilder text = new StringBuilder();
+        undos.forEach(u -> text.append(line(u)));
+        write(text.toString());
+        undos.forEach(this::apply);
+        return taken;
     }
 
     private void write(String text) {

@@ -63,6 +63,29 @@ class CardOrderTest {
         assertTrue(order.cards(order.size() + 5, 10).isEmpty());
     }
 
+    @Test
+    void cardsOfAFaceAreItsOnlyCardOrItsActiveThenItsAuditCard() {
+        CardOrder order = CardOrder.of(faces(), 7, 4);
+        int cards = 0;
+        int twice = 0;
+        for (CensusFace f : faces()) {
+            List<Card> mine = order.cardsOf(f.key());
+            cards += mine.size();
+            assertTrue(mine.stream().allMatch(c -> c.face().equals(f) && order.cards(c.position(), 1).get(0).equals(c)));
+            if (mine.size() == 2) {
+                twice++;
+                assertEquals(List.of(CardStream.ACTIVE, CardStream.AUDIT), mine.stream().map(Card::stream).toList());
+                assertTrue(mine.get(0).position() < mine.get(1).position());
+            } else {
+                assertEquals(1, mine.size(), "every face is shown, at most twice: " + f.key());
+            }
+        }
+        assertEquals(order.size(), cards, "every card is some face's");
+        assertEquals(order.size() - 40, twice);
+        assertTrue(twice > 0, "these faces include some shown twice");
+        assertTrue(order.cardsOf(new FaceKey("nobody", 0)).isEmpty());
+    }
+
     private static List<FaceKey> keys(CardOrder order) {
         return order.cards(0, order.size()).stream().map(c -> c.face().key()).toList();
     }

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,7 +80,7 @@ class LabelPageBrowserTest {
         }
     }
 
-    private void press(String key) {
+    private void press(CharSequence key) {
         new Actions(browser).sendKeys(key).perform();
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-busy", "false"));
     }
@@ -125,6 +128,14 @@ class LabelPageBrowserTest {
         assertFalse(labels().containsKey(order.get(1).face().key()));
         assertEquals(order.get(1).face().key().toString(), face.getAttribute("data-face-id"), "the undone face is shown again");
 
+        // Card 2 gets a label of its own, then is left out of the grid batch: the batch's undo must not touch it.
+        press(Keys.ARROW_RIGHT);
+        press("u");
+        assertEquals(Label.UNKNOWN, labels().get(order.get(2).face().key()).label());
+        press(Keys.ARROW_LEFT);
+        press(Keys.ARROW_LEFT);
+        assertEquals(order.get(1).face().key().toString(), face.getAttribute("data-face-id"));
+
         press("g");
         assertEquals("grid", browser.findElement(By.id("mode")).getText().toLowerCase());
         List<WebElement> cells = browser.findElements(By.cssSelector("#grid .cell"));
@@ -136,15 +147,39 @@ class LabelPageBrowserTest {
         screenshot("label-grid.png");
         press("m");
         Map<FaceKey, LabelEntry> after = labels();
-        FaceKey excluded = FaceKey.class.cast(order.get(2).face().key());
-        assertFalse(after.containsKey(excluded), "the face clicked away keeps no label");
+        FaceKey excluded = order.get(2).face().key();
+        assertEquals(Label.UNKNOWN, after.get(excluded).label(), "the face clicked away keeps its own label");
+        Set<FaceKey> batch = new HashSet<>();
         for (int p = 1; p < 1 + cells.size(); p++) {
             FaceKey key = order.get(p).face().key();
             if (p != 2 && !key.equals(order.get(0).face().key())) {
                 assertEquals(Label.MALE, after.get(key).label(), "card " + p);
+                batch.add(key);
             }
         }
+        assertTrue(batch.size() >= cells.size() - 2, "the batch: " + batch);
         assertTrue(progress().contains("male"), progress());
         assertTrue(new File("target/label-grid.png").length() > 0);
+
+        // One z takes back the whole batch, and only it.
+        press("z");
+        Map<FaceKey, LabelEntry> undone = labels();
+        for (FaceKey key : batch) {
+            assertFalse(undone.containsKey(key), "z takes back every face of the grid batch: " + key);
+        }
+        assertEquals(Label.UNKNOWN, undone.get(excluded).label(), "the face left out of the batch is untouched");
+        assertEquals(Label.FEMALE, undone.get(order.get(0).face().key()).label(), "the label before is untouched");
+        assertEquals(2, undone.size(), undone.toString());
+        assertTrue(progress().startsWith("2 / " + total), progress());
+        assertEquals(order.get(1).face().key().toString(),
+                browser.findElements(By.cssSelector("#grid .cell")).get(0).getAttribute("data-face-id"),
+                "the grid shows the undone batch again");
+        assertTrue(browser.findElements(By.cssSelector("#grid .cell[class*=labelled-male]")).isEmpty(),
+                "no cell still shows the undone label");
+
+        // The next z goes one key further back: the single label of card 2.
+        press("z");
+        assertFalse(labels().containsKey(excluded));
+        assertEquals(1, labels().size());
     }
 }

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,9 +75,26 @@ class LabelServerTest {
         return JSON.readTree(response.body());
     }
 
+    /** A label as the page sends it: the card's face, position and stream. */
     private static String label(JsonNode card, String label) {
+        return labelWith(card, label, ",\"position\":" + card.get("position").asInt() + ",\"stream\":\""
+                + card.get("stream").asText() + "\"");
+    }
+
+    /** A label of the card's face with {@code extra} fields (each preceded by a comma), or none. */
+    private static String labelWith(JsonNode card, String label, String extra) {
         return "{\"itemId\":" + JSON.valueToTree(card.get("itemId").asText()) + ",\"faceIndex\":"
-                + card.get("faceIndex").asInt() + ",\"label\":\"" + label + "\",\"stream\":\"" + card.get("stream").asText() + "\"}";
+                + card.get("faceIndex").asInt() + ",\"label\":\"" + label + "\"" + extra + "}";
+    }
+
+    private static FaceKey key(JsonNode card) {
+        return new FaceKey(card.get("itemId").asText(), card.get("faceIndex").asInt());
+    }
+
+    private static List<String> faceIds(JsonNode undone) {
+        List<String> ids = new ArrayList<>();
+        undone.forEach(u -> ids.add(u.get("itemId").asText() + "#" + u.get("faceIndex").asInt()));
+        return ids;
     }
 
     private JsonNode cards(int from, int count) throws Exception {
@@ -120,13 +139,20 @@ class LabelServerTest {
 
         HttpResponse<byte[]> undo = post("/api/undo", "");
         assertEquals(200, undo.statusCode());
-        assertEquals(all.get(2).get("faceId").asText(),
-                json(undo).get("undone").get("itemId").asText() + "#" + json(undo).get("undone").get("faceIndex").asInt());
-        assertEquals(2, json(undo).get("progress").get("labelled").asInt());
-        assertTrue(cards(2, 1).get(0).get("label").isNull());
-        assertEquals(4, Files.readAllLines(censusDir.resolve(LabelStore.FILE_NAME)).size());
-        post("/api/undo", "");
-        post("/api/undo", "");
+        assertEquals(List.of(all.get(1).get("faceId").asText(), all.get(2).get("faceId").asText()),
+                faceIds(json(undo).get("undone")), "one undo takes back the whole batch one request labelled");
+        assertEquals("male", json(undo).get("undone").get(0).get("label").asText());
+        assertEquals(1, json(undo).get("progress").get("labelled").asInt());
+        assertTrue(cards(1, 2).get(0).get("label").isNull());
+        assertTrue(cards(1, 2).get(1).get("label").isNull());
+        assertEquals("female", cards(0, 1).get(0).get("label").asText(), "the label before the batch stays");
+        List<String> lines = Files.readAllLines(censusDir.resolve(LabelStore.FILE_NAME));
+        assertEquals(5, lines.size(), "one undo line per label of the batch, appended: " + lines);
+        assertTrue(lines.get(3).contains("\"undo\"") && lines.get(4).contains("\"undo\""), lines.toString());
+        HttpResponse<byte[]> again = post("/api/undo", "");
+        assertEquals(List.of(first.get("faceId").asText()), faceIds(json(again).get("undone")),
+                "the next undo takes back the batch before: the single label");
+        assertEquals(0, json(again).get("progress").get("labelled").asInt());
         HttpResponse<byte[]> nothing = post("/api/undo", "");
         assertEquals(409, nothing.statusCode());
         assertTrue(json(nothing).get("error").asText().contains("no label to undo"));
@@ -198,7 +224,8 @@ class LabelServerTest {
         assertError(400, "not valid JSON", post("/api/labels", "{\"itemId\": \"" + item + "\", "));
         assertError(400, "unknown label 'woman'", post("/api/labels", label(card, "woman")));
         assertError(400, "unknown label 'undo'", post("/api/labels", label(card, "undo")));
-        assertError(400, "unknown stream", post("/api/labels", label(card, "male").replace("\"stream\"", "\"s\"")));
+        assertError(400, "unknown stream 'random'", post("/api/labels", labelWith(card, "male", ",\"stream\":\"random\"")));
+        assertError(400, "position must be a whole number", post("/api/labels", labelWith(card, "male", ",\"position\":\"0\"")));
         assertError(400, "faceIndex", post("/api/labels", "{\"itemId\":\"" + item + "\",\"faceIndex\":\"0\",\"label\":\"male\",\"stream\":\"audit\"}"));
         assertError(404, "no face", post("/api/labels", "[" + label(card, "female") + ","
                 + label(card, "female").replace(item, "no-such-item") + "]"));
@@ -242,6 +269,76 @@ class LabelServerTest {
             in.transferTo(answer);
             return answer.toString(StandardCharsets.ISO_8859_1);
         }
+    }
+
+    @Test
+    void theServerTakesTheStreamFromItsCardOrderNotFromTheClient() throws Exception {
+        JsonNode all = cards(0, 500);
+        Map<FaceKey, List<JsonNode>> byFace = new LinkedHashMap<>();
+        all.forEach(c -> byFace.computeIfAbsent(key(c), k -> new ArrayList<>()).add(c));
+        JsonNode active = onlyCard(byFace, "active");
+        JsonNode audit = onlyCard(byFace, "audit");
+        Path log = censusDir.resolve(LabelStore.FILE_NAME);
+        byte[] before = Files.readAllBytes(log);
+
+        int at = active.get("position").asInt();
+        assertError(400, "is shown on card " + at + " (active), not an audit card",
+                post("/api/labels", labelWith(active, "female", ",\"stream\":\"audit\"")));
+        assertError(400, "not card " + at + " (audit)",
+                post("/api/labels", labelWith(active, "female", ",\"position\":" + at + ",\"stream\":\"audit\"")));
+        assertError(400, "not card " + audit.get("position").asInt(),
+                post("/api/labels", labelWith(active, "female", ",\"position\":" + audit.get("position").asInt())));
+        assertError(400, "not an audit card", post("/api/labels", "[" + label(audit, "male") + ","
+                + labelWith(active, "female", ",\"stream\":\"audit\"") + "]"));
+        assertArrayEquals(before, Files.readAllBytes(log), "a refused stream writes nothing, not even the good label");
+        assertTrue(server.store().currentLabels().isEmpty());
+
+        assertEquals(200, post("/api/labels", labelWith(active, "female", "")).statusCode());
+        assertEquals(CardStream.ACTIVE, server.store().current(key(active)).orElseThrow().stream());
+        JsonNode progress = json(post("/api/labels", labelWith(audit, "female", "")));
+        assertEquals(CardStream.AUDIT, server.store().current(key(audit)).orElseThrow().stream(),
+                "without a stream the card order's is recorded");
+        assertEquals(1, progress.get("auditLabelled").asInt());
+        assertEquals(1, progress.get("shareOfWomen").get("women").asInt(), "only the audit label is in the sample");
+        assertTrue(Files.readString(log).contains("\"stream\":\"audit\""));
+    }
+
+    @Test
+    void aFaceShownTwiceIsLabelledOnTheCardItsPositionNames() throws Exception {
+        // 40 faces: enough for audit cards that come back to faces shown as active cards before.
+        server.close();
+        server = LabelServer.start(TestCensus.synthetic(dir.resolve("synthetic"), 10, 4), 0, CardOrder.DEFAULT_AUDIT_EVERY);
+        JsonNode all = cards(0, 500);
+        Map<FaceKey, List<JsonNode>> byFace = new LinkedHashMap<>();
+        all.forEach(c -> byFace.computeIfAbsent(key(c), k -> new ArrayList<>()).add(c));
+        List<JsonNode> twice = byFace.values().stream().filter(cs -> cs.size() == 2).findFirst()
+                .orElseThrow(() -> new AssertionError("no face shown twice in " + all));
+        JsonNode early = twice.get(0);
+        JsonNode late = twice.get(1);
+        assertEquals(List.of("active", "audit"), List.of(early.get("stream").asText(), late.get("stream").asText()));
+        Path log = server.store().file();
+        assertError(400, "shown twice, on card " + early.get("position").asInt() + " (active) and card "
+                + late.get("position").asInt() + " (audit); say which", post("/api/labels", labelWith(early, "male", "")));
+        assertEquals(0, Files.size(log), "an ambiguous label writes nothing");
+
+        assertEquals(200, post("/api/labels", labelWith(early, "male", ",\"position\":" + early.get("position").asInt()))
+                .statusCode());
+        assertEquals(CardStream.ACTIVE, server.store().current(key(early)).orElseThrow().stream(),
+                "labelled on its active card, the face is not in the audit sample yet");
+        assertEquals(0, json(get("/api/progress")).get("auditLabelled").asInt());
+        assertEquals(200, post("/api/labels", labelWith(late, "male", ",\"position\":" + late.get("position").asInt()))
+                .statusCode());
+        assertEquals(CardStream.AUDIT, server.store().current(key(late)).orElseThrow().stream());
+        assertEquals(1, json(get("/api/progress")).get("auditLabelled").asInt());
+        assertEquals(200, post("/api/labels", labelWith(early, "female", ",\"stream\":\"active\"")).statusCode());
+        assertEquals(CardStream.ACTIVE, server.store().current(key(early)).orElseThrow().stream(),
+                "a stream the face has a card of names that card");
+    }
+
+    /** The first card of a stream whose face has no other card. */
+    private static JsonNode onlyCard(Map<FaceKey, List<JsonNode>> byFace, String stream) {
+        return byFace.values().stream().filter(cs -> cs.size() == 1 && cs.get(0).get("stream").asText().equals(stream))
+                .map(cs -> cs.get(0)).findFirst().orElseThrow(() -> new AssertionError("no " + stream + " face shown once"));
     }
 
     @Test

@@ -45,11 +45,12 @@ class LabelStoreTest {
             store.append(List.of(entry(1, Label.FEMALE, CardStream.AUDIT)));
             store.append(List.of(entry(2, Label.MALE, CardStream.ACTIVE), entry(1, Label.MALE, CardStream.ACTIVE)));
             assertEquals(Label.MALE, store.current(new FaceKey("a", 1)).orElseThrow().label());
-            assertEquals(entry(1, Label.MALE, CardStream.ACTIVE), store.undo(T0).orElseThrow());
+            assertEquals(List.of(entry(2, Label.MALE, CardStream.ACTIVE), entry(1, Label.MALE, CardStream.ACTIVE)),
+                    store.undo(T0), "undo takes back the whole last batch, in the order it was written");
             assertEquals(Label.FEMALE, store.current(new FaceKey("a", 1)).orElseThrow().label(), "undo brings back the earlier label");
             assertEquals(CardStream.AUDIT, store.current(new FaceKey("a", 1)).orElseThrow().stream());
-            store.undo(T0);
-            store.undo(T0);
+            assertTrue(store.current(new FaceKey("a", 2)).isEmpty());
+            assertEquals(List.of(entry(1, Label.FEMALE, CardStream.AUDIT)), store.undo(T0));
             assertTrue(store.currentLabels().isEmpty());
             assertTrue(store.undo(T0).isEmpty(), "nothing left to undo");
             store.append(List.of(entry(3, Label.NOT_A_FACE, CardStream.AUDIT)));
@@ -57,10 +58,48 @@ class LabelStoreTest {
         List<String> lines = Files.readAllLines(log());
         assertEquals(7, lines.size(), "undo is a line of its own; nothing is rewritten: " + lines);
         assertTrue(lines.get(3).contains("\"label\":\"undo\"") && lines.get(3).contains("\"item_id\":\"a\""), lines.get(3));
+        assertTrue(lines.get(0).contains("\"batch\":0") && lines.get(1).contains("\"batch\":1")
+                && lines.get(2).contains("\"batch\":1") && lines.get(6).contains("\"batch\":2"), lines.toString());
+        assertTrue(lines.get(3).contains("\"face_index\":1") && lines.get(4).contains("\"face_index\":2"),
+                "a batch is undone latest first: " + lines);
         try (LabelStore again = LabelStore.open(log(), HASHES)) {
             assertEquals(List.of(new FaceKey("a", 3)), List.copyOf(again.currentLabels().keySet()));
             assertEquals(entry(3, Label.NOT_A_FACE, CardStream.AUDIT), again.current(new FaceKey("a", 3)).orElseThrow());
             assertTrue(again.warnings().isEmpty(), again.warnings().toString());
+        }
+    }
+
+    @Test
+    void batchesSurviveReopeningAnUndoCutOffHalfWayLeavesTheRestAndOldLinesAreOneBatchEach() throws Exception {
+        // Lines as written before batches were numbered: no "batch", each undone on its own.
+        Files.writeString(log(), "{\"item_id\":\"a\",\"face_index\":1,\"crop_sha256\":\"h1\",\"label\":\"female\","
+                + "\"stream\":\"audit\",\"time\":\"" + T0.plusSeconds(1) + "\"}\n"
+                + "{\"item_id\":\"a\",\"face_index\":2,\"crop_sha256\":\"h2\",\"label\":\"male\","
+                + "\"stream\":\"active\",\"time\":\"" + T0.plusSeconds(2) + "\"}\n");
+        List<LabelEntry> grid = List.of(entry(3, Label.MALE, CardStream.AUDIT), entry(4, Label.MALE, CardStream.ACTIVE),
+                entry(5, Label.MALE, CardStream.ACTIVE));
+        try (LabelStore store = LabelStore.open(log(), HASHES)) {
+            store.append(grid);
+        }
+        try (LabelStore store = LabelStore.open(log(), HASHES)) {
+            assertEquals(grid, store.undo(T0), "the batch is known again after reopening");
+            assertEquals(List.of(entry(2, Label.MALE, CardStream.ACTIVE)), store.undo(T0), "an old line is a batch of one");
+            store.append(List.of(entry(6, Label.FEMALE, CardStream.ACTIVE), entry(7, Label.FEMALE, CardStream.ACTIVE)));
+            store.undo(T0);
+            assertEquals(List.of(new FaceKey("a", 1)), List.copyOf(store.currentLabels().keySet()));
+            assertTrue(store.warnings().isEmpty(), store.warnings().toString());
+        }
+        // kill -9 during that undo's write: the undo line of face 7 is whole, that of face 6 cut off.
+        String text = Files.readString(log());
+        Files.writeString(log(), text.substring(0, text.length() - 20));
+        try (LabelStore store = LabelStore.open(log(), HASHES)) {
+            assertEquals(1, store.warnings().size(), store.warnings().toString());
+            assertEquals(Label.FEMALE, store.current(new FaceKey("a", 6)).orElseThrow().label());
+            assertTrue(store.current(new FaceKey("a", 7)).isEmpty());
+            assertEquals(List.of(entry(6, Label.FEMALE, CardStream.ACTIVE)), store.undo(T0),
+                    "the next undo takes back what is left of the batch");
+            assertEquals(List.of(entry(1, Label.FEMALE, CardStream.AUDIT)), store.undo(T0));
+            assertTrue(store.undo(T0).isEmpty());
         }
     }
 

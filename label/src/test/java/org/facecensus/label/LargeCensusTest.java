@@ -2,18 +2,17 @@ package org.facecensus.label;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,38 +31,14 @@ class LargeCensusTest {
     @TempDir
     Path dir;
 
-    private Path census() throws Exception {
-        Path census = Files.createDirectories(dir.resolve("census"));
-        Path crops = Files.createDirectories(census.resolve("crops"));
-        Path collection = Files.createDirectories(dir.resolve("collection"));
-        Path tiny = dir.resolve("tiny.jpg");
-        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "jpg", tiny.toFile());
-        StringBuilder faces = new StringBuilder("item_id,face_index,x,y,width,height,score,gender,probability,crop,error,models\n");
-        StringBuilder items = new StringBuilder("item_id,file,faces,tags,year_from,year_to\n");
-        for (int i = 0; i < ITEMS; i++) {
-            String id = String.format(Locale.ROOT, "item%05d", i);
-            items.append(id).append(',').append(id).append(".jpg,4,poster,1950,1959\n");
-            for (int j = 0; j < FACES_PER_ITEM; j++) {
-                Files.copy(tiny, crops.resolve(id + "_" + j + ".jpg"));
-                double p = 0.5 + ((i * 7 + j * 13) % 50) / 100.0;
-                faces.append(String.format(Locale.ROOT, "%s,%d,1,2,30,30,0.9,%s,%.4f,crops/%s_%d.jpg,,m%n",
-                        id, j, j % 2 == 0 ? "female" : "male", p, id, j));
-            }
-        }
-        Files.writeString(census.resolve("faces.csv"), faces);
-        Files.writeString(census.resolve("items.csv"), items);
-        Files.writeString(census.resolve("run.json"), new ObjectMapper().createObjectNode()
-                .put("collection", collection.toString()).toString());
-        return census;
-    }
-
     @Test
     void tenThousandFacesPageAndLabelOverHttp() throws Exception {
-        Path census = census();
+        Path census = TestCensus.synthetic(dir, ITEMS, FACES_PER_ITEM);
         try (LabelServer server = LabelServer.start(census, 0, 4)) {
             HttpClient http = HttpClient.newHttpClient();
             ObjectMapper json = new ObjectMapper();
             Set<String> seen = new HashSet<>();
+            List<JsonNode> first = new ArrayList<>();
             int total = Integer.MAX_VALUE;
             for (int from = 0; from < total; from += 100) {
                 HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
@@ -71,19 +46,29 @@ class LargeCensusTest {
                         HttpResponse.BodyHandlers.ofByteArray());
                 JsonNode page = json.readTree(r.body());
                 total = page.get("total").asInt();
-                page.get("cards").forEach(c -> seen.add(c.get("faceId").asText()));
+                page.get("cards").forEach(c -> {
+                    seen.add(c.get("faceId").asText());
+                    if (first.size() < 200) {
+                        first.add(c);
+                    }
+                });
             }
             assertEquals(ITEMS * FACES_PER_ITEM, seen.size(), "the pages show every face");
-            int labels = 200;
-            for (int i = 0; i < labels; i++) {
-                String body = String.format(Locale.ROOT, "{\"itemId\":\"item%05d\",\"faceIndex\":%d,\"label\":\"female\",\"stream\":\"audit\"}",
-                        i, i % FACES_PER_ITEM);
+            // The first 200 cards, each named by its position and without a stream: the server looks the card up.
+            Set<String> labelled = new HashSet<>();
+            for (JsonNode card : first) {
+                String body = String.format(Locale.ROOT, "{\"itemId\":\"%s\",\"faceIndex\":%d,\"position\":%d,\"label\":\"female\"}",
+                        card.get("itemId").asText(), card.get("faceIndex").asInt(), card.get("position").asInt());
                 HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                         + "/api/labels")).header("X-Token", server.token()).POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(), HttpResponse.BodyHandlers.ofByteArray());
-                assertEquals(200, r.statusCode());
+                assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+                FaceKey face = new FaceKey(card.get("itemId").asText(), card.get("faceIndex").asInt());
+                assertEquals(card.get("stream").asText(), server.store().current(face).orElseThrow().stream().word(),
+                        "the stream of card " + card.get("position"));
+                labelled.add(card.get("faceId").asText());
             }
-            assertEquals(labels, server.store().currentLabels().size());
+            assertEquals(labelled.size(), server.store().currentLabels().size());
         }
     }
 }

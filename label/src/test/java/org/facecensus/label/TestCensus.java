@@ -3,13 +3,18 @@ package org.facecensus.label;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.facecensus.census.Census;
 
 /**
@@ -65,6 +70,35 @@ final class TestCensus {
             }
         }
         return built;
+    }
+
+    /**
+     * A census folder written without a detector, in {@code dir}: {@code items} items of {@code facesPerItem}
+     * faces each ({@code item00000#0}, ...), all with the same tiny black crop, probabilities spread over [0.5, 1).
+     */
+    static Path synthetic(Path dir, int items, int facesPerItem) throws IOException {
+        Path census = Files.createDirectories(dir.resolve("census"));
+        Path crops = Files.createDirectories(census.resolve("crops"));
+        Path collection = Files.createDirectories(dir.resolve("collection"));
+        Path tiny = dir.resolve("tiny.jpg");
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "jpg", tiny.toFile());
+        StringBuilder faces = new StringBuilder("item_id,face_index,x,y,width,height,score,gender,probability,crop,error,models\n");
+        StringBuilder itemsCsv = new StringBuilder("item_id,file,faces,tags,year_from,year_to\n");
+        for (int i = 0; i < items; i++) {
+            String id = String.format(Locale.ROOT, "item%05d", i);
+            itemsCsv.append(id).append(',').append(id).append(".jpg,").append(facesPerItem).append(",poster,1950,1959\n");
+            for (int j = 0; j < facesPerItem; j++) {
+                Files.copy(tiny, crops.resolve(id + "_" + j + ".jpg"));
+                double p = 0.5 + ((i * 7 + j * 13) % 50) / 100.0;
+                faces.append(String.format(Locale.ROOT, "%s,%d,1,2,30,30,0.9,%s,%.4f,crops/%s_%d.jpg,,m%n",
+                        id, j, j % 2 == 0 ? "female" : "male", p, id, j));
+            }
+        }
+        Files.writeString(census.resolve("faces.csv"), faces);
+        Files.writeString(census.resolve("items.csv"), itemsCsv);
+        Files.writeString(census.resolve("run.json"), new ObjectMapper().createObjectNode()
+                .put("collection", collection.toString()).toString());
+        return census;
     }
 
     /** A copy of the census folder in {@code dir} (labels written there stay with the test). */

@@ -12,6 +12,9 @@
   let grid = false;
   let busy = false;
   const excluded = new Set();
+  // What each label key of this page did, latest last: where the view was and which faces, so that undo
+  // can show them again where they were labelled.
+  const done = [];
   const $ = (id) => document.getElementById(id);
 
   async function api(path, options) {
@@ -125,26 +128,41 @@
     const end = grid ? Math.min(pos + GRID, total) : pos + 1;
     for (let p = pos; p < end; p++) if (!(grid && excluded.has(p)) && cards[p]) chosen.push(cards[p]);
     if (chosen.length === 0) return;
-    const body = chosen.map((c) => ({ itemId: c.itemId, faceIndex: c.faceIndex, label: word, stream: c.stream }));
+    // The position names the card; the server records that card's stream and refuses a stream that disagrees.
+    const body = chosen.map((c) => ({ itemId: c.itemId, faceIndex: c.faceIndex, position: c.position, label: word,
+      stream: c.stream }));
     showProgress(await api('labels', { method: 'POST', body: JSON.stringify(grid ? body : body[0]) }));
+    done.push({ pos: pos, faces: chosen.map((c) => c.faceId).sort().join(' ') });
     chosen.forEach((c) => { c.label = word; c.labelStream = c.stream; });
     excluded.clear();
     if (end < total) pos = end;
     await render();
   }
 
+  // Takes back the last key's labels: one face in single mode, the whole batch after a grid key.
   async function undo() {
     const answer = await api('undo', { method: 'POST', body: '{}' });
     showProgress(answer.progress);
-    // Show the face that was undone again, and refresh what the cards know about their labels.
-    const faceId = answer.undone.itemId + '#' + answer.undone.faceIndex;
+    const ids = answer.undone.map((u) => u.itemId + '#' + u.faceIndex);
     cards.length = 0;
     await load(0, Math.max(pos + GRID, PAGE));
-    if (!grid) {
-      for (let p = Math.min(pos, total - 1); p >= 0; p--) {
-        if (cards[p] && cards[p].faceId === faceId) { pos = p; break; }
+    const mine = done.pop();
+    if (mine && mine.faces === ids.slice().sort().join(' ')) {
+      pos = mine.pos;
+    } else {
+      // Labelled in another tab or before a reload: go back to the earliest undone face, taking for each
+      // its latest card up to what is shown (a face can be on an active and a later audit card).
+      done.length = 0;
+      const undone = new Set(ids);
+      const found = new Set();
+      let first = null;
+      for (let p = Math.min(grid ? pos + GRID - 1 : pos, total - 1); p >= 0 && found.size < undone.size; p--) {
+        const id = cards[p] && cards[p].faceId;
+        if (undone.has(id) && !found.has(id)) { found.add(id); first = p; }
       }
+      if (first !== null) pos = first;
     }
+    excluded.clear();
     await render();
   }
 
