@@ -59,6 +59,27 @@ class JournalTest {
     }
 
     @Test
+    void verifierDropsSurviveAResumeAndAnotherRunReadsTheFacesWithoutLockingTheJournal() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        ItemRecord withDrops = new ItemRecord("a", "a.jpg", null, item("a", 1).faces(), "", "", 3);
+        try (Journal journal = Journal.open(file, SETTINGS)) {
+            journal.append(withDrops, List.of(MODEL));
+            journal.append(item("b", 2), List.of());
+            // A re-classifying run reads the finished items while this one still holds the journal.
+            Map<String, Journal.Entry> finished = Journal.readFinished(dir);
+            assertEquals(withDrops, finished.get("a").item());
+            assertEquals(item("b", 2), finished.get("b").item());
+        }
+        try (Journal journal = Journal.open(file, SETTINGS)) {
+            assertEquals(3, journal.entries().get("a").item().rejectedFaces());
+            assertEquals(0, journal.entries().get("b").item().rejectedFaces());
+        }
+        FaceCensusException missing = assertThrows(FaceCensusException.class, () -> Journal.readFinished(dir.resolve("none")));
+        assertTrue(missing.getMessage().contains("give the output folder of an earlier 'facecensus analyze' run"),
+                missing.getMessage());
+    }
+
+    @Test
     void refusesOtherSettingsAndASecondWriter() {
         Path file = dir.resolve("journal.jsonl");
         try (Journal journal = Journal.open(file, SETTINGS)) {
