@@ -118,6 +118,57 @@ public final class OnnxGraphBuilder {
         return finish(node("Add", List.of(a, b)));
     }
 
+    /**
+     * Any single-output operator, for converters that map another framework's ops one by one; an
+     * empty input name is ONNX's "optional input left out".
+     */
+    public String op(String opType, List<String> inputs, AttributeProto... attributes) {
+        NodeProto.Builder n = node(opType, inputs);
+        for (AttributeProto a : attributes) {
+            n.addAttribute(a);
+        }
+        return finish(n);
+    }
+
+    /** An integer attribute, for {@link #op}. */
+    public static AttributeProto attr(String name, long value) {
+        return intAttr(name, value);
+    }
+
+    /** A float attribute, for {@link #op}. */
+    public static AttributeProto attr(String name, float value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
+    }
+
+    /** A string attribute, for {@link #op}. */
+    public static AttributeProto attr(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value)).build();
+    }
+
+    /** An integer-list attribute, for {@link #op}. */
+    public static AttributeProto attrInts(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
+    /** A Conv/pool padding as attributes, for {@link #op}. */
+    public static List<AttributeProto> paddingAttributes(Padding padding) {
+        NodeProto.Builder n = NodeProto.newBuilder();
+        pad(n, padding);
+        return n.getAttributeList();
+    }
+
+    /** Marks {@code value} as a graph output of unknown shape ({@code integer}: int64, else float). */
+    public void outputOfUnknownShape(String value, boolean integer) {
+        graph.addOutput(ValueInfoProto.newBuilder().setName(value).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(integer ? TensorProto.DataType.INT64_VALUE
+                        : TensorProto.DataType.FLOAT_VALUE))).build());
+    }
+
     public String sub(String a, String b) {
         return finish(node("Sub", List.of(a, b)));
     }

@@ -58,6 +58,14 @@ public final class TfjsWeights {
             throw new FaceCensusException("Cannot read the TF.js weights manifest " + manifest + ": " + e.getMessage()
                     + ". Check that it is the model's *-weights_manifest.json, or fetch it again.", e);
         }
+        return fromManifest(root, manifest, shards);
+    }
+
+    /**
+     * Reads weights described by a manifest already parsed ({@code weightsManifest} inside a graph model's
+     * {@code model.json}); {@code manifest} names the file it came from, for messages.
+     */
+    public static TfjsWeights fromManifest(JsonNode root, Path manifest, Function<String, Path> shards) {
         if (root == null || !root.isArray()) {
             throw new FaceCensusException("The TF.js weights manifest " + manifest + " is not a JSON array of weight"
                     + " groups; is it a *-weights_manifest.json file?");
