@@ -124,11 +124,10 @@ public final class TfjsGraphConverter {
         for (TfjsNode n : order()) {
             convertNode(n);
         }
-        Set<String> named = new HashSet<>();
-        for (String out : model.outputs()) {
-            String node = TfjsGraphModel.nodeOf(out);
-            String name = named.add(node) ? node : out;
-            Val v = value(out, node);
+        for (int i = 0; i < model.outputs().size(); i++) {
+            String out = model.outputs().get(i);
+            String name = model.outputNames().get(i);
+            Val v = value(out, name);
             onnx.identity(materialize(v), name);
             onnx.outputOfUnknownShape(name, v.integer);
         }

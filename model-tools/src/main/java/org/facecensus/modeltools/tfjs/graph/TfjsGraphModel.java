@@ -29,9 +29,11 @@ import org.facecensus.modeltools.tfjs.TfjsWeights;
  * @param inputs  the {@code Placeholder} nodes with their declared shapes ({@code -1}: any size)
  * @param outputs the output tensors: the signature's when the file has one, else every node no other node
  *                reads (that is not a constant)
+ * @param outputNames the name of each output in the converted model (same order): the signature's key
+ *                (e.g. {@code gender_output}) without a {@code :0} suffix, else the node's name
  */
 public record TfjsGraphModel(Path source, List<TfjsNode> nodes, Map<String, TfjsTensor> weights,
-                             Map<String, long[]> inputs, List<String> outputs) {
+                             Map<String, long[]> inputs, List<String> outputs, List<String> outputNames) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public TfjsGraphModel {
@@ -40,6 +42,10 @@ public record TfjsGraphModel(Path source, List<TfjsNode> nodes, Map<String, Tfjs
         weights = Map.copyOf(weights);
         inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         outputs = List.copyOf(outputs);
+        outputNames = List.copyOf(outputNames);
+        if (outputNames.size() != outputs.size() || new java.util.HashSet<>(outputNames).size() != outputNames.size()) {
+            throw new IllegalArgumentException("one distinct name per output");
+        }
     }
 
     /** Reads a {@code model.json} whose weight shards lie beside it (an npm package's model folder). */
@@ -81,19 +87,24 @@ public record TfjsGraphModel(Path source, List<TfjsNode> nodes, Map<String, Tfjs
             }
         }
         List<String> outputs = new ArrayList<>();
+        List<String> outputNames = new ArrayList<>();
         JsonNode signature = root.path("signature").path("outputs");
         if (signature.isObject() && signature.size() > 0) {
-            signature.fields().forEachRemaining(e -> outputs.add(e.getValue().path("name").asText(e.getKey())));
+            signature.fields().forEachRemaining(e -> {
+                outputs.add(e.getValue().path("name").asText(e.getKey()));
+                outputNames.add(e.getKey().endsWith(":0") ? e.getKey().substring(0, e.getKey().length() - 2) : e.getKey());
+            });
         } else {
             Set<String> read = new HashSet<>();
             nodes.forEach(n -> n.inputs().forEach(in -> read.add(nodeOf(in))));
             for (TfjsNode n : nodes) {
                 if (!read.contains(n.name()) && !n.op().equals("Const") && !n.op().equals("NoOp")) {
                     outputs.add(n.name());
+                    outputNames.add(n.name());
                 }
             }
         }
-        return new TfjsGraphModel(modelJson, nodes, byName, inputs, outputs);
+        return new TfjsGraphModel(modelJson, nodes, byName, inputs, outputs, outputNames);
     }
 
     /** The node a tensor name refers to: {@code conv/BiasAdd:0} → {@code conv/BiasAdd}. */
