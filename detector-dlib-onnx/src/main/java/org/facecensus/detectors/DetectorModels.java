@@ -27,6 +27,7 @@ public final class DetectorModels implements ModelCatalog {
         all.addAll(FaceApiModels.LANDMARK_68.specs());
         all.addAll(FaceApiModels.SSD_MOBILENETV1.specs());
         all.addAll(FaceApiModels.TINY_FACE_DETECTOR.specs());
+        all.addAll(BlazeFaceVariant.FULL_RANGE_192.specs());
         return List.copyOf(all);
     }
 
@@ -38,6 +39,6 @@ public final class DetectorModels implements ModelCatalog {
     @Override
     public List<Path> prepare(ModelStore store) {
         return List.of(FaceApiOnnxCache.ssdMobilenetV1(store), FaceApiOnnxCache.tinyFaceDetector(store),
-                FaceApiOnnxCache.landmark68(store));
+                FaceApiOnnxCache.landmark68(store), BlazeFaceVariant.FULL_RANGE_192.file(store));
     }
 }

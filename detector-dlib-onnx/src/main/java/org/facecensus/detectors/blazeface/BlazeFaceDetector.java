@@ -70,10 +70,10 @@ public final class BlazeFaceDetector implements FaceDetector {
         this.nmsIou = b.nmsIou;
         this.minFaceSize = b.minFaceSize;
         this.tiled = b.tiled;
-        this.decoder = new BlazeFaceDecoder(variant.inputSize());
+        this.decoder = new BlazeFaceDecoder(variant);
         this.nms = new WeightedNms(nmsIou);
         this.verifier = b.verifier;
-        this.verifierDecoder = verifier == null ? null : new BlazeFaceDecoder(verifier.inputSize());
+        this.verifierDecoder = verifier == null ? null : new BlazeFaceDecoder(verifier);
         this.minVerifyScore = b.minVerifyScore;
         this.session = new LazySession(name + " detector", () -> open(variant));
         this.verifierSession = new LazySession(name + " detector", () -> open(verifier));
@@ -90,19 +90,18 @@ public final class BlazeFaceDetector implements FaceDetector {
 
     @Override
     public List<ModelInfo> models() {
-        return verifier == null ? List.of(variant.spec().info())
-                : List.of(variant.spec().info(), verifier.spec().info());
+        return verifier == null ? List.of(variant.info()) : List.of(variant.info(), verifier.info());
     }
 
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("model", variant.spec().name());
+        p.put("model", variant.modelName());
         p.put("minScore", minScore);
         p.put("nmsIou", nmsIou);
         p.put("minFaceSize", minFaceSize > 0 ? minFaceSize : "1/64 of the longer side, >= 16 px");
         p.put("tiled", tiled);
-        p.put("verifier", verifier == null ? "none" : verifier.spec().name());
+        p.put("verifier", verifier == null ? "none" : verifier.modelName());
         if (verifier != null) {
             p.put("minVerifyScore", minVerifyScore);
         }
@@ -114,7 +113,7 @@ public final class BlazeFaceDetector implements FaceDetector {
     public TilePlan plan(int width, int height) {
         int size = variant.inputSize();
         double minFace = minFaceSize > 0 ? minFaceSize : defaultMinFace(width, height);
-        return tiled ? TilePlan.pyramid(width, height, size, minFace, BAND_MIN * size, BAND_MAX * size, 4.0)
+        return tiled ? TilePlan.pyramid(width, height, size, minFace, variant.bandMin() * size, variant.bandMax() * size, 4.0)
                 : TilePlan.singlePass(width, height, size);
     }
 
@@ -127,12 +126,6 @@ public final class BlazeFaceDetector implements FaceDetector {
         return Math.max(16, Math.max(width, height) / 64.0);
     }
 
-    /**
-     * Face sizes, as fractions of the input side, that BlazeFace's back model finds reliably
-     * (measured on the face-api sample photos and webfaces; see the README).
-     */
-    static final double BAND_MIN = 0.08;
-    static final double BAND_MAX = 0.30;
 
     @Override
     public Detections detect(RgbImage image) {
@@ -155,7 +148,7 @@ public final class BlazeFaceDetector implements FaceDetector {
                 Tensor input = timer.time("preprocess",
                         () -> preprocessor.toTensor(scaled, origin[0], origin[1], size));
                 Map<String, Tensor> out = timer.time("inference",
-                        () -> net.run(Map.of(BlazeFacePreprocessor.INPUT, input)));
+                        () -> net.run(Map.of(variant.inputName(), input)));
                 timer.time("postprocess", () -> {
                     List<Candidate> tile = new ArrayList<>();
                     decoder.decode(out, minScore, origin[0], origin[1], level.scale(), tile);
@@ -192,7 +185,7 @@ public final class BlazeFaceDetector implements FaceDetector {
             int y0 = (int) Math.round((c.ymin() + c.ymax()) / 2 - side / 2);
             int cropSide = (int) Math.ceil(side);
             RgbImage window = ImageOps.resize(ImageOps.crop(image, x0, y0, cropSide, cropSide, PAD_GREY), size, size);
-            Map<String, Tensor> out = check.run(Map.of(BlazeFacePreprocessor.INPUT,
+            Map<String, Tensor> out = check.run(Map.of(verifier.inputName(),
                     preprocessor.toTensor(window, 0, 0, size)));
             List<Candidate> found = new ArrayList<>();
             verifierDecoder.decode(out, 0.05, 0, 0, 1, found);
@@ -257,7 +250,7 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
 
     private InferenceSession open(BlazeFaceVariant v) {
-        return InferenceEngines.open(store.require(v.spec()), v.spec().info(), device);
+        return InferenceEngines.open(v.file(store), v.info(), device);
     }
 
     @Override
