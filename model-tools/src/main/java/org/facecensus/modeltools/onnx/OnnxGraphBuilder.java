@@ -49,6 +49,8 @@ public final class OnnxGraphBuilder {
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
+    /** Names kept for a later value (see {@link #reserve}): generated names never take them. */
+    private final Set<String> reserved = new HashSet<>();
     private final Map<String, Integer> counters = new LinkedHashMap<>();
     private String producer = "facecensus-model-tools";
     private String docString = "";
@@ -263,6 +265,17 @@ public final class OnnxGraphBuilder {
         return finish(node("Pad", List.of(x, p, v)));
     }
 
+    /**
+     * Keeps {@code name} for a value made later under that chosen name (an {@link #identity} naming a graph
+     * output, say): the names the builder generates for operator outputs ({@code concat_1}, …) skip it.
+     */
+    public void reserve(String name) {
+        if (names.contains(Objects.requireNonNull(name, "name"))) {
+            throw new IllegalArgumentException("ONNX value name already used: " + name);
+        }
+        reserved.add(name);
+    }
+
     /** Copies {@code x} under a chosen name, e.g. to give a graph output a stable name. */
     public String identity(String x, String name) {
         NodeProto.Builder n = NodeProto.newBuilder().setOpType("Identity").setName(unique("Identity"))
@@ -339,7 +352,7 @@ public final class OnnxGraphBuilder {
         while (true) {
             int i = counters.merge(prefix, 1, Integer::sum) - 1;
             String name = prefix + "_" + i;
-            if (!names.contains(name)) {
+            if (!names.contains(name) && !reserved.contains(name)) {
                 return name;
             }
         }

@@ -79,6 +79,20 @@ class OnnxGraphBuilderTest {
     }
 
     @Test
+    void aReservedNameIsSkippedByGeneratedNamesAndFreeForItsValue(@TempDir Path dir) {
+        OnnxGraphBuilder g = new OnnxGraphBuilder("t");
+        g.reserve("add_0");        // an output named like the builder's first Add
+        String x = g.input("x", 2);
+        String a = g.add(x, g.scalar("one", 1f));
+        assertEquals("add_1", a);
+        g.output(g.identity(a, "add_0"), 2);
+        Path f = dir.resolve("r.onnx");
+        g.write(f);
+        assertArrayEquals(new float[] {2, 3}, Ort.run(f, "x", new float[] {1, 2}, 2).get("add_0"), 0f);
+        assertThrows(IllegalArgumentException.class, () -> g.reserve("x"));
+    }
+
+    @Test
     void aNameUsedTwiceIsRefused() {
         OnnxGraphBuilder g = new OnnxGraphBuilder("t");
         g.input("x", 1);

@@ -35,8 +35,9 @@ import static org.facecensus.modeltools.onnx.OnnxGraphBuilder.attrInts;
  * with {@code group = C}); a fused batch norm is folded into the convolution's weights and bias, in
  * double precision. Integer tensors (shapes, axes) are int64 in ONNX, TF's int32 widened.
  *
- * <p><b>Padding.</b> TF's {@code SAME} is ONNX's {@code SAME_UPPER} (the odd pixel at the end, dilation
- * included); {@code EXPLICIT} pads become ONNX pads; average pooling never counts padding, as TF does not.
+ * <p><b>Padding.</b> TF's {@code SAME} is ONNX's {@code SAME_UPPER} (the odd pixel at the end); a dilated SAME
+ * convolution (stride 1 in TF) gets the same pads written out, since ONNX Runtime refuses auto_pad with a dilation;
+ * {@code EXPLICIT} pads become ONNX pads; average pooling never counts padding, as TF does not.
  *
  * <p>An op outside {@link #SUPPORTED_OPS}, or an attribute value ONNX cannot express, stops the conversion
  * with an error naming the op and the node.
@@ -121,6 +122,9 @@ public final class TfjsGraphConverter {
     }
 
     private ModelProto run() {
+        // The outputs are named by their TF nodes (e.g. 'concat_1', 'squeeze_2'), which may look like the builder's
+        // own generated value names; keep them free until the outputs are written.
+        model.outputNames().forEach(onnx::reserve);
         for (TfjsNode n : order()) {
             convertNode(n);
         }
@@ -342,6 +346,13 @@ public final class TfjsGraphConverter {
         if (k + 1 < fused.size()) {
             throw n.unsupported("fused ops " + fused);
         }
+        if (depthwise && "LeakyRelu".equals(activation)) {
+            // FusedDepthwiseConv2dNative is TF.js' own op (its converter fuses only Relu, Relu6, Elu and Prelu into
+            // it), and TF.js 4.22 reads no leakyrelu_alpha for it: its WASM backend then uses 0, its CPU backend
+            // gives NaN. Such a model has no defined result, so it is refused rather than given an alpha.
+            throw n.unsupported("LeakyRelu fused into FusedDepthwiseConv2dNative (TF.js ignores its alpha, so the"
+                    + " model has no defined result)");
+        }
         String wName = onnx.initializer("const:" + n.name() + "/filter", floats(w), co, depthwise ? 1 : ci, kh, kw);
         List<String> inputs = new ArrayList<>(List.of(nchw(x), wName));
         if (bias != null) {
@@ -353,7 +364,7 @@ public final class TfjsGraphConverter {
         attrs.add(attrInts("kernel_shape", kh, kw));
         attrs.add(attrInts("strides", strides[1], strides[2]));
         attrs.add(attrInts("dilations", dilations[1], dilations[2]));
-        attrs.addAll(OnnxGraphBuilder.paddingAttributes(padding(n)));
+        attrs.addAll(OnnxGraphBuilder.paddingAttributes(convPadding(n, kh, kw, strides, dilations)));
         if (depthwise) {
             attrs.add(attr("group", (long) ci));
         }
@@ -478,6 +489,10 @@ public final class TfjsGraphConverter {
         Val x = in(n, 0);
         long[] axes = ints(n, 1);
         boolean keep = n.bool("keep_dims", false);
+        if (axes.length == 0) {
+            // TF reduces over no axis at all (the input unchanged); ONNX reads empty axes as "every axis".
+            return x;
+        }
         String y = switch (n.op()) {
             // Opset 13: ReduceSum takes its axes as an input, the others as an attribute.
             case "Sum" -> onnx.op("ReduceSum", List.of(materialize(x), int64(axes)), attr("keepdims", keep ? 1L : 0L));
@@ -602,9 +617,8 @@ public final class TfjsGraphConverter {
             steps.add(step);
             axis++;
         }
-        if (!squeeze.isEmpty() && !unsqueeze.isEmpty()) {
-            throw n.unsupported("new_axis_mask together with shrink_axis_mask");
-        }
+        // Squeeze before unsqueeze: the shrunk axes are numbered in the slice's output, the new axes in the final
+        // output (outAxis counts kept and new axes, never shrunk ones), so the two masks can be combined.
         String y = onnx.op("Slice", List.of(materialize(x), int64(unbox(starts)), int64(unbox(ends)), int64(unbox(axes)),
                 int64(unbox(steps))));
         int rank = x.rank;
@@ -747,6 +761,25 @@ public final class TfjsGraphConverter {
         String out = onnx.op("Transpose", List.of(y), attrInts("perm", TO_NHWC));
         nchwOf.put(out, y);
         return new Val(out, false, 4);
+    }
+
+    /**
+     * A convolution's padding. ONNX Runtime refuses {@code auto_pad = SAME_UPPER} with a dilation above 1
+     * ("Dilation not supported for AutoPadType::SAME_UPPER"), so a dilated SAME convolution gets explicit pads
+     * instead: TF (and TF.js) allow a dilation only with stride 1, where SAME pads {@code (k - 1) · d} in all,
+     * the odd one at the end, whatever the input's size.
+     */
+    private Padding convPadding(TfjsNode n, int kh, int kw, long[] strides, long[] dilations) {
+        Padding p = padding(n);
+        if (p != Padding.SAME_UPPER || (dilations[1] == 1 && dilations[2] == 1)) {
+            return p;
+        }
+        if (strides[1] != 1 || strides[2] != 1) {
+            throw n.unsupported("a SAME convolution with both a stride and a dilation above 1 (TF has none)");
+        }
+        long th = (kh - 1) * dilations[1];
+        long tw = (kw - 1) * dilations[2];
+        return Padding.explicit(th / 2, tw / 2, th - th / 2, tw - tw / 2);
     }
 
     private Padding padding(TfjsNode n) {
