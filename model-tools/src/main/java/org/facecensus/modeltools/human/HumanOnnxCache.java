@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Converts a Human graph model to ONNX on first use and caches it beside its {@code .bin} in the model store
- * as {@code <model>.<key>.onnx}; the key is a sha256 over the converter version and both files' pinned
+ * as {@code <model>.<key>.onnx}; the key is a sha256 over the converter version and revision and both files' pinned
  * sha256s, so new weights or a changed converter give a new file, never a stale one.
  *
  * <p>Thread-safety: thread-safe; concurrent first uses in one process convert once (synchronized), two
@@ -65,7 +65,8 @@ public final class HumanOnnxCache {
     public static String key(HumanModels.GraphNet net) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(("tfjs-graph " + ModelToolsVersion.VERSION + "\n" + net.json().sha256() + "\n" + net.shard().sha256())
+            d.update(("tfjs-graph " + ModelToolsVersion.VERSION + "." + TfjsGraphConverter.REVISION + "\n"
+                    + net.json().sha256() + "\n" + net.shard().sha256())
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
@@ -82,7 +83,7 @@ public final class HumanOnnxCache {
         m.put("licence", net.licence());
         m.put("input_sha256:" + net.json().fileName(), net.json().sha256());
         m.put("input_sha256:" + net.shard().fileName(), net.shard().sha256());
-        m.put("converter", "facecensus-model-tools tfjs-graph " + ModelToolsVersion.VERSION);
+        m.put("converter", "facecensus-model-tools tfjs-graph " + ModelToolsVersion.VERSION + "." + TfjsGraphConverter.REVISION);
         return m;
     }
 }

@@ -45,6 +45,11 @@ import static org.facecensus.modeltools.onnx.OnnxGraphBuilder.attrInts;
  * <p>Thread-safety: not thread-safe; one converter per conversion ({@link #convert} makes its own).
  */
 public final class TfjsGraphConverter {
+    /**
+     * Bumped whenever a change can alter a converted graph, so cached conversions (keyed by it) are redone:
+     * 2 = explicit pads for dilated SAME convolutions, empty reduction axes, shrink with new axes.
+     */
+    public static final int REVISION = 2;
     /** Every op the converter handles. */
     public static final Set<String> SUPPORTED_OPS = Set.copyOf(new TreeSet<>(List.of(
             "Placeholder", "Const", "Identity", "StopGradient", "Snapshot", "NoOp",
