@@ -3,6 +3,7 @@ package org.facecensus.benchmarks;
 
 import org.facecensus.detect.FaceDetector;
 import org.facecensus.detectors.blazeface.BlazeFaceDetector;
+import org.facecensus.detectors.blazeface.BlazeFaceVariant;
 import org.facecensus.spi.inference.ExecutionDevice;
 import org.openjdk.jmh.annotations.Param;
 
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
  * peers' "detect" stage, comparable to their single-threaded timings). {@code minFace} trades speed
  * for the smallest face size searched. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar BlazeFace -p image=/tmp/peers-cache/images/png/sample1.png}
+ * (add {@code -p variant=BACK_256,FULL_RANGE_192} for both BlazeFace detectors side by side)
  *
  * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
@@ -22,13 +24,18 @@ public class BlazeFaceBenchmark extends DetectorBenchmark {
     @Param("true")
     public boolean verify;
 
+    /** {@code BACK_256} ({@code blazeface}) or {@code FULL_RANGE_192} ({@code blazeface-full-range}, never verified). */
+    @Param("BACK_256")
+    public String variant;
+
     @Override
     protected FaceDetector open() {
-        BlazeFaceDetector.Builder b = BlazeFaceDetector.builder().device(ExecutionDevice.CPU);
+        BlazeFaceVariant v = BlazeFaceVariant.valueOf(variant);
+        BlazeFaceDetector.Builder b = BlazeFaceDetector.builder().device(ExecutionDevice.CPU).variant(v);
         if (minFace > 0) {
             b.minFaceSize(minFace);
         }
-        if (!verify) {
+        if (!verify || v == BlazeFaceVariant.FULL_RANGE_192) {
             b.verifier(null, 0);
         }
         return b.build();
