@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.facecensus.FaceCensus;
 import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.census.collection.CatalogueOptions;
 import org.facecensus.census.run.CensusResult;
 import org.facecensus.census.run.CensusRun;
 import org.facecensus.census.run.CensusSettings;
@@ -42,6 +43,7 @@ public final class Census {
 
     private final Path collection;
     private Path catalogue;
+    private CatalogueOptions catalogueOptions = CatalogueOptions.DETECT;
     private Path out;
     private FaceAnalyzer.Builder analyzerBuilder;
     private FaceAnalyzer analyzer;
@@ -77,7 +79,18 @@ public final class Census {
      * {@code file}. Optional; images without a record are analysed and marked uncatalogued.
      */
     public Census catalogue(Path file) {
+        return catalogue(file, CatalogueOptions.DETECT);
+    }
+
+    /**
+     * The catalogue, read with {@code options}: a set encoding or delimiter instead of the detected ones, a
+     * {@link org.facecensus.census.collection.ColumnMap} for headers that are not the field names, e.g.
+     * {@code CatalogueOptions.DETECT.withColumns(ColumnMap.parse("id=\"Object number\",date=\"Date made\""))}.
+     * Also reads {@code .xlsx} (first sheet). See {@link org.facecensus.census.collection.MetadataFile}.
+     */
+    public Census catalogue(Path file, CatalogueOptions options) {
         this.catalogue = Objects.requireNonNull(file, "file");
+        this.catalogueOptions = Objects.requireNonNull(options, "options");
         return this;
     }
 
@@ -173,7 +186,8 @@ public final class Census {
         if (out == null) {
             throw new org.facecensus.FaceCensusException("No output folder: call out(folder) before run().");
         }
-        CensusSettings settings = new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads, facesFrom);
+        CensusSettings settings = new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads, facesFrom,
+                catalogueOptions);
         Summariser last = summariser != null ? summariser : new StatisticsSummariser(statsOptions());
         if (analyzer != null) {
             return new CensusRun(settings, analyzer, last, listener).run();

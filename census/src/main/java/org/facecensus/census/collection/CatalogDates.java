@@ -15,7 +15,7 @@ import org.facecensus.census.CatalogDate;
  * <p>Read forms: {@code 1965}, {@code 1953, November}, {@code 11 October 1917}, {@code August 1939.},
  * {@code 1960-1965}, {@code ca. 1936-7.}, {@code circa 1914 - 1918}, {@code 1970s},
  * {@code mid 1960s} (early = years 0-3, mid = 4-6, late = 7-9 of the decade), {@code 1950s-1960s},
- * {@code ca. 1940s, 50s.}, {@code Undated, circa 1938.}
+ * {@code ca. 1940s, 50s.}, {@code Undated, circa 1938.}, {@code 1953-11-02} (ISO, as spreadsheets export dates)
  *
  * <p>Thread-safety: stateless.
  */
@@ -30,6 +30,8 @@ public final class CatalogDates {
             "^(?:undated,?\\s*)?(?:circa|ca\\.?|c\\.|about|approx(?:imately|\\.)?)\\s*");
     private static final Pattern SINGLE = Pattern.compile(
             "^(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(?:" + MONTH + "\\s+)?(\\d{4})(?:\\s*,?\\s*" + MONTH + ")?$");
+    /** An ISO date, as spreadsheets and collection systems export dates ({@code 1953-11-02}, with a time or not). */
+    private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})(?:t[\\d:.]+)?$");
     private static final Pattern RANGE = Pattern.compile("^(\\d{4})\\s*(?:-|–|—|/|to)\\s*(\\d{1,4})$");
     private static final Pattern DECADE = Pattern.compile("^(early|mid|late)?[\\s-]*(\\d{3})0'?s$");
     private static final Pattern DECADE_RANGE = Pattern.compile(
@@ -80,6 +82,16 @@ public final class CatalogDates {
                 }
             }
             int year = Integer.parseInt(m.group(2));
+            return new int[] {year, year};
+        }
+        m = ISO_DATE.matcher(text);
+        if (m.matches()) {
+            int month = Integer.parseInt(m.group(2));
+            int day = Integer.parseInt(m.group(3));
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                return null;
+            }
+            int year = Integer.parseInt(m.group(1));
             return new int[] {year, year};
         }
         m = RANGE.matcher(text);

@@ -90,7 +90,7 @@ public final class CensusRun {
 
     public CensusResult run() {
         long start = System.nanoTime();
-        MetadataFile metadata = settings.metadata() == null ? null : MetadataFile.read(settings.metadata());
+        MetadataFile metadata = settings.metadata() == null ? null : MetadataFile.read(settings.metadata(), settings.catalogue());
         CollectionIndex collection = CollectionIndex.scan(settings.collection(), metadata, settings.outDir());
         Path outDir = settings.outDir();
         Path crops = outDir.resolve("crops");

@@ -1,6 +1,7 @@
 package org.facecensus.census.run;
 
 import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.census.collection.CatalogueOptions;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,9 +20,11 @@ import java.util.Map;
  * @param threads     images analysed in parallel
  * @param facesFrom   an earlier census whose journal gives each image's face boxes (no detection runs for the
  *                    images it holds: re-classifying with another classifier or verifier), or null
+ * @param catalogue   how to read the catalogue (encoding, delimiter, column map); {@link CatalogueOptions#DETECT}
+ *                    when null
  */
 public record CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems,
-                             int threads, Path facesFrom) {
+                             int threads, Path facesFrom, CatalogueOptions catalogue) {
     /** How a stage that is switched off is written in the fingerprint and run.json. */
     public static final String NONE = "none";
 
@@ -31,6 +34,7 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         outDir = outDir.toAbsolutePath().normalize();
         evaluation = evaluation == null ? null : evaluation.toAbsolutePath().normalize();
         facesFrom = facesFrom == null ? null : facesFrom.toAbsolutePath().normalize();
+        catalogue = catalogue == null ? CatalogueOptions.DETECT : catalogue;
         if (facesFrom != null && facesFrom.equals(outDir)) {
             throw new IllegalArgumentException("the census to take faces from must not be the output folder " + outDir
                     + "; give a new --out folder, so the earlier census stays as it is");
@@ -41,6 +45,12 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         if (minTagItems < 1) {
             throw new IllegalArgumentException("min-tag-items must be at least 1, got " + minTagItems);
         }
+    }
+
+    /** Settings whose catalogue is read with {@link CatalogueOptions#DETECT}. */
+    public CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems, int threads,
+                          Path facesFrom) {
+        this(collection, metadata, outDir, evaluation, minTagItems, threads, facesFrom, CatalogueOptions.DETECT);
     }
 
     /** Settings without an earlier census's faces. */
@@ -56,6 +66,12 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         Map<String, String> f = new LinkedHashMap<>();
         f.put("collection", collection.toString());
         f.put("--metadata", metadata == null ? "" : metadata.toString());
+        // Only when set, as --min-face: older runs' fingerprints stay valid. The column map decides item ids.
+        catalogue.encodingIfSet().ifPresent(c -> f.put("--metadata-encoding", c.name()));
+        catalogue.delimiterIfSet().ifPresent(c -> f.put("--metadata-delimiter", c == '\t' ? "tab" : c.toString()));
+        if (!catalogue.columns().isEmpty()) {
+            f.put("--columns", catalogue.columns().toString());
+        }
         f.put("--detector", analyzer.detectorName());
         // Only when given, so that the fingerprint of runs without them stays as it was.
         analyzer.detectorOptions().minFaceSize().ifPresent(px -> f.put("--min-face", Double.toString(px)));
