@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.facecensus.FaceCensus;
+import org.facecensus.FaceCensusException;
 import org.facecensus.census.Census;
 import org.facecensus.census.ItemRecord;
+import org.facecensus.census.collection.CatalogueOptions;
+import org.facecensus.census.collection.ColumnMap;
 import org.facecensus.census.run.CensusResult;
 import org.facecensus.census.run.RunListener;
 import picocli.CommandLine.Command;
@@ -15,6 +18,7 @@ import org.facecensus.analysis.FaceAnalyzer;
 import org.facecensus.classify.transfer.TransferFaceVerifier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +41,28 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path collection;
 
     @Option(names = "--metadata", paramLabel = "FILE",
-            description = "Catalogue as CSV (header row) or JSON Lines, keyed by id or file: title, date, designer "
-                    + "(or artist), tags, description; other columns are kept.")
+            description = "Catalogue as CSV (header row), JSON Lines or .xlsx (first sheet), keyed by id or file: title,"
+                    + " date, designer (or artist), tags, description; other columns are kept.")
     Path metadata;
+
+    @Option(names = "--metadata-encoding", paramLabel = "NAME",
+            description = "The catalogue's text encoding (UTF-8, windows-1252, ISO-8859-1, UTF-16, ...). Default: "
+                    + "detected: a byte-order mark, else UTF-8 if the file is valid UTF-8, else windows-1252.")
+    String metadataEncoding;
+
+    @Option(names = "--metadata-delimiter", paramLabel = "C",
+            description = "The CSV catalogue's field separator: one character (quote it: ';'), or tab, comma, "
+                    + "semicolon, pipe. Default: detected among , ; tab | from the header and first rows.")
+    String metadataDelimiter;
+
+    @Option(names = "--columns", paramLabel = "FIELD=HEADER,...",
+            description = "Which catalogue column holds each field, e.g. id=\"Object number\",date=\"Date made\","
+                    + "tags=Keywords. Fields: id, file, title, date, designer, tags, description.")
+    String columns;
+
+    @Option(names = "--columns-file", paramLabel = "MAP.properties",
+            description = "As --columns, from a UTF-8 properties file with one 'field = header' a line.")
+    Path columnsFile;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     Path out;
@@ -88,11 +111,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.threads();
         if (minTagItems < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-tag-items must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--min-tag-items must be at least 1");
         }
         if (verifierThreshold != null && verifier == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--verifier-threshold needs --verifier");
+            throw new ParameterException(spec.commandLine(), "--verifier-threshold needs --verifier");
         }
+        if (metadata == null && (metadataEncoding != null || metadataDelimiter != null || columns != null
+                || columnsFile != null)) {
+            throw new ParameterException(spec.commandLine(), "--metadata-encoding, --metadata-delimiter, --columns and "
+                    + "--columns-file describe the catalogue: give it with --metadata FILE");
+        }
+        if (columns != null && columnsFile != null) {
+            throw new ParameterException(spec.commandLine(), "give the column map once: --columns or --columns-file");
+        }
+        // Read now, so that a bad encoding name or map is a usage error reported before any model loads.
+        CatalogueOptions catalogue = metadata == null ? null : catalogueOptions();
         FaceCensus census = FaceCensus.builder().device(device.device()).build();
         FaceAnalyzer.Builder analyzer = detector.applyTo(Components.analyzer(census,
                 detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
@@ -109,7 +142,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             run.facesFrom(facesFrom);
         }
         if (metadata != null) {
-            run.catalogue(metadata);
+            run.catalogue(metadata, catalogue);
         }
         if (evaluation != null) {
             run.evaluation(evaluation);
@@ -117,6 +150,27 @@ final class AnalyzeCommand implements Callable<Integer> {
         CensusResult result = run.run();
         printSummary(stdout, result);
         return 0;
+    }
+
+    /** The catalogue options as typed values; a bad name or map is a usage error naming what is wrong. */
+    private CatalogueOptions catalogueOptions() {
+        try {
+            CatalogueOptions options = CatalogueOptions.DETECT;
+            if (metadataEncoding != null) {
+                options = options.withEncoding(CatalogueOptions.encodingNamed(metadataEncoding));
+            }
+            if (metadataDelimiter != null) {
+                options = options.withDelimiter(CatalogueOptions.delimiterNamed(metadataDelimiter));
+            }
+            if (columns != null) {
+                options = options.withColumns(ColumnMap.parse(columns));
+            } else if (columnsFile != null) {
+                options = options.withColumns(ColumnMap.read(columnsFile));
+            }
+            return options;
+        } catch (FaceCensusException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        }
     }
 
     static void printSummary(PrintWriter out, CensusResult r) {

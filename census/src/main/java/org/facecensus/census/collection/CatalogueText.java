@@ -87,8 +87,8 @@ record CatalogueText(String text, Charset charset, int bomBytes, String how) {
             for (int i = 0; i < bytes.length; i++) {
                 chars[i] = WINDOWS_1252_TABLE[bytes[i] & 0xFF];
             }
-            return new CatalogueText(new String(chars), WINDOWS_1252, 0, "detected: not valid UTF-8, read as "
-                    + "Windows-1252 (set --metadata-encoding if it is another, e.g. ISO-8859-2 or x-MacRoman)");
+            return new CatalogueText(new String(chars), WINDOWS_1252, 0, "detected: not valid UTF-8, so Windows-1252;"
+                    + " if accents look wrong, set --metadata-encoding, e.g. ISO-8859-2 or x-MacRoman");
         }
     }
 

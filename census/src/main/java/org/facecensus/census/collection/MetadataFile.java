@@ -363,11 +363,11 @@ public record MetadataFile(List<ItemMetadata> records, List<MetadataRowError> er
 
         /** The header when none was seen yet, else a record (blank rows skipped). */
         void row(long line, String[] row) {
-            if (keys == null) {
-                keys = columnKeys(row, columns, file, true);
+            if (Arrays.stream(row).allMatch(String::isBlank)) {
                 return;
             }
-            if (Arrays.stream(row).allMatch(String::isBlank)) {
+            if (keys == null) {
+                keys = columnKeys(row, columns, file, true);
                 return;
             }
             if (row.length != keys.length) {

@@ -51,6 +51,9 @@ class CatalogDatesTest {
             "1950s-1960s|1950|1969",
             "late 1920s|1927|1929",
             "early 1930s|1930|1933",
+            // ISO dates, as spreadsheets and collection systems export them (and .xlsx date cells are read):
+            "1947-08-22|1947|1947",
+            "1917-10-11T00:00|1917|1917",
     })
     void readsCatalogueForms(String raw, int from, int to) {
         CatalogDate date = CatalogDates.parse(raw);
@@ -61,7 +64,8 @@ class CatalogDatesTest {
 
     @ParameterizedTest(name = "''{0}'' is reported, not guessed")
     @CsvSource(delimiter = '|', value = {"NA.", "n.d.", "19th century", "1900s", "spring", "1965-1960", "31 February",
-            "1965 or 1966", "45 May 1960"})
+            "1965 or 1966", "45 May 1960",
+            "1947-13-22"})
     void leavesWhatItCannotReadExactlyUnparsed(String raw) {
         CatalogDate date = CatalogDates.parse(raw);
         assertFalse(date.parsed(), raw);
