@@ -169,7 +169,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             return options;
         } catch (FaceCensusException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

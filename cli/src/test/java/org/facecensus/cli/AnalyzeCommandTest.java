@@ -3,9 +3,14 @@ package org.facecensus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +48,53 @@ class AnalyzeCommandTest {
                 catalogue.toString(), "--out", out.toString(), "--aligner", "imutils-eyes");
         assertEquals(1, other.exit(), other.out());
         assertTrue(other.err().contains("--aligner was 'similarity-5pt', now 'imutils-eyes'"), other.err());
+    }
+
+    /**
+     * A catalogue as Excel saves "CSV" in a German locale: Windows-1252, semicolons, CRLF, its own column
+     * names. The encoding and delimiter are detected; {@code --columns} maps the names. Titles are real
+     * poster-notes records with accents, a comma, curly quotes.
+     */
+    @Test
+    void readsAWindows1252SemicolonCatalogueWithAColumnMap(@TempDir Path dir) throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        Files.copy(DetectCommandTest.shared().resolve("dlib-faces/2008_001322.jpg"), photos.resolve("group.jpg"));
+        Files.copy(DetectCommandTest.shared().resolve("dlib-faces/2007_007763.jpg"), photos.resolve("street.jpg"));
+        Map<String, JsonNode> records = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(DetectCommandTest.shared().resolve("poster-notes/records.jsonl"))) {
+            JsonNode r = Json.MAPPER.readTree(line);
+            records.put(r.get("id").asText(), r);
+        }
+        JsonNode france = records.get("85.130.141"); // "Français, économisez le gaz"
+        JsonNode chile = records.get("10617");       // curly quotes, "Délano"
+        String csv = "Bild;Titel;Datum;Gestalter\r\n"
+                + "group.jpg;\"" + france.get("title").asText() + "\";" + france.get("date").asText() + ";\r\n"
+                + "street.jpg;" + chile.get("title").asText() + ";" + chile.get("date").asText() + ";"
+                + chile.get("designer").asText() + "\r\n";
+        Path catalogue = Files.write(dir.resolve("katalog.csv"), csv.getBytes(Charset.forName("windows-1252")));
+        Path out = dir.resolve("census");
+
+        DetectCommandTest.Result r = DetectCommandTest.run("analyze", photos.toString(), "--metadata", catalogue.toString(),
+                "--columns", "file=Bild,title=Titel,date=Datum,designer=Gestalter", "--out", out.toString(),
+                "--threads", "1");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("0 images without catalogue record, 0 catalogue rows without image, "
+                + "0 unreadable catalogue rows"), r.out());
+        String items = Files.readString(out.resolve("items.csv"), StandardCharsets.UTF_8);
+        assertTrue(items.contains("\"" + france.get("title").asText() + "\",1916,1916,1916"), items);
+        assertTrue(items.contains(chile.get("title").asText()), items);
+        assertTrue(items.contains(chile.get("designer").asText()), items);
+        assertTrue(Files.readString(out.resolve("run.json")).contains("file=\\\"Bild\\\""), "the map is a resume setting");
+
+        DetectCommandTest.Result badName = DetectCommandTest.run("analyze", photos.toString(), "--metadata",
+                catalogue.toString(), "--metadata-encoding", "latin-9x", "--out", dir.resolve("other").toString());
+        assertEquals(2, badName.exit(), badName.out());
+        assertTrue(badName.err().contains("unknown encoding 'latin-9x'"), badName.err());
+        DetectCommandTest.Result badColumn = DetectCommandTest.run("analyze", photos.toString(), "--metadata",
+                catalogue.toString(), "--columns", "title=Title", "--out", dir.resolve("other").toString());
+        assertEquals(1, badColumn.exit(), badColumn.out());
+        assertTrue(badColumn.err().contains("'Bild', 'Titel', 'Datum', 'Gestalter'"), badColumn.err());
     }
 
     /**
