@@ -75,8 +75,9 @@ public final class Census {
     }
 
     /**
-     * The catalogue: CSV with a header row or JSON Lines, one record per item, keyed by {@code id} or
-     * {@code file}. Optional; images without a record are analysed and marked uncatalogued.
+     * The catalogue: CSV with a header row, JSON Lines or {@code .xlsx}, one record per item, keyed by {@code id}
+     * or {@code file}; its encoding and delimiter are detected. Optional; images without a record are analysed
+     * and marked uncatalogued.
      */
     public Census catalogue(Path file) {
         return catalogue(file, CatalogueOptions.DETECT);

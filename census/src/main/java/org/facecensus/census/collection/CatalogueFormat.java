@@ -14,9 +14,6 @@ import java.nio.charset.Charset;
  * @param detection in words: how the encoding and delimiter were chosen
  */
 public record CatalogueFormat(Kind kind, Charset encoding, Character delimiter, String detection) {
-    /** What was given to {@link MetadataFile#readCsv(java.io.Reader)}: text already decoded. */
-    static final CatalogueFormat DECODED_CSV = new CatalogueFormat(Kind.CSV, null, ',', "text given");
-
     /** The catalogue file kinds, told apart by extension. */
     public enum Kind { CSV, JSON_LINES, XLSX }
 

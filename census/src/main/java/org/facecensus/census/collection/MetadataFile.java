@@ -274,11 +274,12 @@ public record MetadataFile(List<ItemMetadata> records, List<MetadataRowError> er
                     }
                     line = rows.getCurrentLocation().getLineNr();
                     row = rows.nextValue();
-                } catch (RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     JsonLocation at = rows.getCurrentLocation();
                     String where = at == null || at.getCharOffset() < 0 ? ""
                             : " at byte " + decoded.byteOffset(skippedChars + at.getCharOffset());
-                    collector.error(line + skippedLines, "unreadable CSV row" + where + ": " + e.getMessage()
+                    String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                    collector.error(line + skippedLines, "unreadable CSV row" + where + ": " + why
                             + "; a quote that is never closed? The rows after it are not read");
                     break; // the tokenizer cannot resynchronise after a broken quote
                 }

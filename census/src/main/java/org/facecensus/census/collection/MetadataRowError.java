@@ -6,7 +6,7 @@ package org.facecensus.census.collection;
  *
  * <p>Thread-safety: immutable.
  *
- * @param line    1-based line of the file where the row starts
+ * @param line    1-based line of the file where the row starts (in an {@code .xlsx}, the sheet's row number)
  * @param message what is wrong and what to do
  */
 public record MetadataRowError(long line, String message) {

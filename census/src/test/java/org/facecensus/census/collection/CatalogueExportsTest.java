@@ -75,7 +75,7 @@ class CatalogueExportsTest {
         return rows;
     }
 
-    /** CSV text as Excel writes it: CRLF line ends, quotes only where a field needs them. */
+    /** CSV text with Excel's CRLF line ends. */
     private static String csv(List<String[]> rows, char delimiter) throws IOException {
         StringWriter out = new StringWriter();
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withLineSeparator("\r\n");
@@ -199,6 +199,23 @@ class CatalogueExportsTest {
         assertEquals(1, read.errors().size());
         assertEquals(6, read.errors().get(0).line(), read.errors().toString());
         assertTrue(read.errors().get(0).message().contains("2 columns where the header has 3"), read.errors().toString());
+    }
+
+    @Test
+    void aQuoteNeverClosedIsARowErrorWithItsLineAndTheRowsBeforeItAreKept() throws IOException {
+        String text = csv(table(WESTERN.subList(0, 2)), ';') + "c15-748;\"Land and house;1949;\r\n"
+                + csv(table(WESTERN.subList(2, 3)), ';').lines().skip(1).findFirst().orElseThrow() + "\r\n";
+        Path file = write("unclosed.csv", new byte[0], text, WINDOWS_1252);
+
+        MetadataFile read = MetadataFile.read(file);
+
+        assertEquals(WESTERN.subList(0, 2), read.records().stream().map(ItemMetadata::id).toList());
+        assertEquals(1, read.errors().size(), read.errors().toString());
+        assertEquals(4, read.errors().get(0).line(), read.errors().toString());
+        String message = read.errors().get(0).message();
+        // The stray quote is closed by the one that opens the next row's id; the byte after it breaks the row.
+        int stop = text.indexOf("\"10617") + 1;
+        assertTrue(message.contains("at byte " + stop) && message.contains("never closed"), message);
     }
 
     @Test
