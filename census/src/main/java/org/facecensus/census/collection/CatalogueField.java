@@ -13,14 +13,19 @@ import org.facecensus.FaceCensusException;
  * <p>Thread-safety: immutable.
  */
 public enum CatalogueField {
+    /** The item's id, joined to an image's name when it is one. */
     ID("id"),
+    /** The image's file name or path relative to the collection. */
     FILE("file"),
+    /** The item's title. */
     TITLE("title"),
+    /** The date as written, read by {@link CatalogDates}. */
     DATE("date"),
     /** The designer or artist; a column named {@code artist} is read as it when there is no {@code designer}. */
     DESIGNER("designer"),
     /** A list (JSON) or text separated by ';'. */
     TAGS("tags"),
+    /** Prose notes, mined for who is pictured. */
     DESCRIPTION("description");
 
     private final String key;

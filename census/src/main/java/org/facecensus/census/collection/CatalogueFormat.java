@@ -15,7 +15,14 @@ import java.nio.charset.Charset;
  */
 public record CatalogueFormat(Kind kind, Charset encoding, Character delimiter, String detection) {
     /** The catalogue file kinds, told apart by extension. */
-    public enum Kind { CSV, JSON_LINES, XLSX }
+    public enum Kind {
+        /** Delimited text with a header row. */
+        CSV,
+        /** One JSON object a line. */
+        JSON_LINES,
+        /** An Excel workbook's first sheet. */
+        XLSX
+    }
 
     /** One line for the log, e.g. {@code CSV, encoding windows-1252 (detected: not valid UTF-8), delimiter ';' (...)}. */
     public String describe() {

@@ -32,22 +32,27 @@ public record CatalogueOptions(Charset encoding, Character delimiter, ColumnMap 
         }
     }
 
+    /** These options with the file's encoding set (a byte-order mark still wins: it cannot be mistaken). */
     public CatalogueOptions withEncoding(Charset charset) {
         return new CatalogueOptions(Objects.requireNonNull(charset, "charset"), delimiter, columns);
     }
 
+    /** These options with the CSV delimiter set. */
     public CatalogueOptions withDelimiter(char separator) {
         return new CatalogueOptions(encoding, separator, columns);
     }
 
+    /** These options with a column map. */
     public CatalogueOptions withColumns(ColumnMap map) {
         return new CatalogueOptions(encoding, delimiter, map);
     }
 
+    /** The encoding, when set. */
     public Optional<Charset> encodingIfSet() {
         return Optional.ofNullable(encoding);
     }
 
+    /** The delimiter, when set. */
     public Optional<Character> delimiterIfSet() {
         return Optional.ofNullable(delimiter);
     }

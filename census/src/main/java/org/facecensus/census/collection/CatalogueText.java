@@ -68,14 +68,18 @@ record CatalogueText(String text, Charset charset, int bomBytes, String how) {
             // A byte-order mark cannot be mistaken; a different --metadata-encoding would only garble the text.
             String how = "byte-order mark" + (encoding != null && !sameFamily(encoding, bom)
                     ? "; the encoding set, " + encoding.name() + ", was not used" : "");
-            return new CatalogueText(strict(bytes, bomLength, bom, file, encoding != null), bom, bomLength, how);
+            String advice = "the file starts with a " + bom.name() + " byte-order mark but is not " + bom.name()
+                    + " throughout (damaged, or two files joined): save it again as UTF-8 (Excel: 'CSV UTF-8')";
+            return new CatalogueText(strict(bytes, bomLength, bom, file, advice), bom, bomLength, how);
         }
         if (encoding != null) {
-            return new CatalogueText(strict(bytes, 0, encoding, file, true), encoding, 0, "set");
+            return new CatalogueText(strict(bytes, 0, encoding, file, "leave out --metadata-encoding to detect the"
+                    + " encoding, or set the file's own (e.g. windows-1252, ISO-8859-1, UTF-8)"), encoding, 0, "set");
         }
         Charset utf16 = utf16WithoutBom(bytes);
         if (utf16 != null) {
-            return new CatalogueText(strict(bytes, 0, utf16, file, false), utf16, 0,
+            return new CatalogueText(strict(bytes, 0, utf16, file, "it looked like " + utf16.name() + " (every other "
+                    + "byte zero) but is not: set --metadata-encoding, or save it again as UTF-8"), utf16, 0,
                     "detected: no byte-order mark, every other byte zero");
         }
         try {
@@ -168,7 +172,7 @@ record CatalogueText(String text, Charset charset, int bomBytes, String how) {
         return counts;
     }
 
-    private static String strict(byte[] bytes, int from, Charset charset, Path file, boolean wasSet) {
+    private static String strict(byte[] bytes, int from, Charset charset, Path file, String advice) {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
@@ -185,11 +189,6 @@ record CatalogueText(String text, Charset charset, int bomBytes, String how) {
             for (int i = at; i < Math.min(bytes.length, at + Math.max(1, result.length())); i++) {
                 shown.append(String.format(Locale.ROOT, "%s0x%02X", shown.length() == 0 ? "" : " ", bytes[i] & 0xFF));
             }
-            String advice = wasSet
-                    ? "leave out --metadata-encoding to detect the encoding, or set the file's own (e.g. windows-1252, "
-                    + "ISO-8859-1, UTF-8)"
-                    : "the file is damaged or not " + charset.name() + ": save it again as UTF-8 (Excel: 'CSV UTF-8'),"
-                    + " or set --metadata-encoding";
             throw new FaceCensusException("cannot read metadata file " + file + " as " + charset.name() + ": line "
                     + line + ", byte " + at + " (" + shown + ") is not " + charset.name() + "; " + advice);
         }

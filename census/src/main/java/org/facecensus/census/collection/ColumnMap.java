@@ -61,6 +61,7 @@ public record ColumnMap(Map<CatalogueField, String> headers) {
         return Optional.ofNullable(headers.get(field));
     }
 
+    /** Whether nothing is mapped. */
     public boolean isEmpty() {
         return headers.isEmpty();
     }

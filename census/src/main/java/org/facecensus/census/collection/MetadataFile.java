@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>Spreadsheet exports are read as they come ({@link CatalogueOptions} sets any of this instead):
  * <ul>
  *   <li><b>Encoding</b>: a byte-order mark decides (UTF-8, UTF-16 LE/BE) and is dropped, so Excel's
- *       "CSV UTF-8" header reads {@code id}, not {@code \ufeffid}; else valid UTF-8 is UTF-8, and anything
+ *       "CSV UTF-8" header reads {@code id}, not U+FEFF followed by {@code id}; else valid UTF-8 is UTF-8, and anything
  *       else Windows-1252 (Excel's plain "CSV" on Windows, a superset of Latin-1's printable characters).
  *       The choice is logged.</li>
  *   <li><b>Delimiter</b>: an Excel {@code sep=;} first line, else whichever of {@code , ; tab |} splits the
@@ -320,8 +320,8 @@ public record MetadataFile(List<ItemMetadata> records, List<MetadataRowError> er
                 throw new FaceCensusException("column map: field '" + field.key() + "' is to be read from column '"
                         + header + "', which " + file.getFileName() + " does not have; its columns are: "
                         + Arrays.stream(headers).map(h -> "'" + h.replace("\ufeff", "").strip() + "'")
-                        .collect(Collectors.joining(", ")) + ". Give one of them (in quotes), e.g. "
-                        + field.key() + "=\"" + headers[0].replace("\ufeff", "").strip() + "\"");
+                        .collect(Collectors.joining(", ")) + (headers.length == 0 ? "" : ". Give one of them (in "
+                        + "quotes), e.g. " + field.key() + "=\"" + headers[0].replace("\ufeff", "").strip() + "\""));
             }
             mapped.put(column, field.key());
             mappedAway.add(field.key());

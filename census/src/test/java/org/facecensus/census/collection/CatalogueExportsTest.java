@@ -293,6 +293,12 @@ class CatalogueExportsTest {
         assertTrue(wrong.getMessage().contains("line " + line + ", byte " + firstBad + " (0xE7)"), wrong.getMessage());
         assertTrue(wrong.getMessage().contains("--metadata-encoding"), wrong.getMessage());
 
+        // A UTF-8 byte-order mark on Windows-1252 text (two exports joined): the mark is trusted, the bytes named.
+        Path joined = write("joined.csv", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text, WINDOWS_1252);
+        FaceCensusException damaged = assertThrows(FaceCensusException.class, () -> MetadataFile.read(joined));
+        assertTrue(damaged.getMessage().contains("line " + line + ", byte " + (firstBad + 3) + " (0xE7)")
+                && damaged.getMessage().contains("byte-order mark"), damaged.getMessage());
+
         // Set explicitly, a legacy encoding is used as it is.
         MetadataFile latin1 = MetadataFile.read(file, CatalogueOptions.DETECT.withEncoding(StandardCharsets.ISO_8859_1));
         assertEquals("Français, économisez le gaz", latin1.records().get(0).title());
