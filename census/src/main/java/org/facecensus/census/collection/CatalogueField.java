@@ -25,7 +25,7 @@ public enum CatalogueField {
     DESIGNER("designer"),
     /** A list (JSON) or text separated by ';'. */
     TAGS("tags"),
-    /** Prose notes, mined for who is pictured. */
+    /** Prose notes, read by the description miner. */
     DESCRIPTION("description");
 
     private final String key;
