@@ -60,8 +60,19 @@ class CompositeBackboneTest {
             List<String> shas = composite.models().stream().map(ModelInfo::sha256).toList();
             assertEquals(List.of(resnet.models().get(0).sha256(), ageGender.models().get(0).sha256()), shas);
 
-            FeatureTable table = FeatureTable.embed(faces, composite,
-                    EmbeddingCache.open(tmp.resolve("cache"), composite.featureKey()), n -> { });
+            // Each part's features are cached under the part's own key: embedding the parts alone first leaves
+            // the composite nothing to compute, and its features are still the parts' concatenated.
+            Path cacheDir = tmp.resolve("cache");
+            FeatureTable.embed(faces, resnet, EmbeddingCache.open(cacheDir, resnet.featureKey()), n -> { });
+            FeatureTable.embed(faces, ageGender, EmbeddingCache.open(cacheDir, ageGender.featureKey()), n -> { });
+            EmbeddingCache compositeCache = EmbeddingCache.open(cacheDir, composite.featureKey());
+            assertEquals(faces.size(), compositeCache.sibling(resnet.featureKey()).size());
+            FeatureTable table = FeatureTable.embed(faces, composite, compositeCache, n -> { });
+            assertEquals(0, compositeCache.size(), "the combination itself is not stored: its parts are");
+            List<float[]> direct = composite.features(crops);
+            for (int i = 0; i < crops.size(); i++) {
+                assertArrayEquals(direct.get(i), table.features().get(i), 1e-6f, "cached parts, face " + i);
+            }
             GenderHead head = GenderHeadTraining.train(table, composite,
                     TrainingOptions.defaults(TrainingOptions.Kind.LOGISTIC), "platt", 0.1, "utkface subset", 0);
             Path file = tmp.resolve("composite.json");

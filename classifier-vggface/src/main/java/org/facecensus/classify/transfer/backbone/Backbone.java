@@ -57,6 +57,57 @@ public final class Backbone implements AutoCloseable {
         return config;
     }
 
+    /**
+     * For a composite backbone, one backbone per part, each with the same presentation and sharing this one's
+     * networks (closing them closes nothing; close this one): the composite's features are the parts'
+     * features concatenated, since mirror-averaging acts value by value. Empty for a single network.
+     */
+    public List<Backbone> parts() {
+        if (!(embedder instanceof CompositeEmbedder composite)) {
+            return List.of();
+        }
+        List<Backbone> out = new ArrayList<>();
+        for (FaceEmbedder part : composite.parts()) {
+            BackboneConfig partConfig = BackboneConfig.provider(part.name()).withCropFraction(config.cropFraction())
+                    .withFlipAverage(config.flipAverage());
+            out.add(new Backbone(partConfig, new Unowned(part)));
+        }
+        return out;
+    }
+
+    /** A part of a composite, seen as an embedder whose close() leaves the network to the composite. */
+    private record Unowned(FaceEmbedder delegate) implements FaceEmbedder {
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public int dimension() {
+            return delegate.dimension();
+        }
+
+        @Override
+        public float[] embed(AlignedFace face) {
+            return delegate.embed(face);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<AlignedFace> faces) {
+            return delegate.embedAll(faces);
+        }
+
+        @Override
+        public List<ModelInfo> models() {
+            return delegate.models();
+        }
+
+        @Override
+        public void close() {
+            // the composite closes its parts
+        }
+    }
+
     public FaceEmbedder embedder() {
         return embedder;
     }

@@ -43,6 +43,7 @@ public final class EmbeddingCache {
     public static final String DIR_ENV = "FACECENSUS_EMBEDDINGS";
     private static final int MAGIC = 0x46434531; // "FCE1"
 
+    private final Path dir;
     private final Path file;
     private final String featureKey;
     private final Map<String, float[]> entries = new HashMap<>();
@@ -50,6 +51,7 @@ public final class EmbeddingCache {
     private final boolean enabled;
 
     private EmbeddingCache(Path dir, String featureKey, boolean enabled) {
+        this.dir = dir;
         this.featureKey = featureKey;
         this.enabled = enabled;
         this.file = dir == null ? null : dir.resolve(HexFormat.of().formatHex(sha256(featureKey.getBytes(StandardCharsets.UTF_8)))
@@ -62,6 +64,14 @@ public final class EmbeddingCache {
     /** The cache for this feature definition in {@code dir}. */
     public static EmbeddingCache open(Path dir, String featureKey) {
         return new EmbeddingCache(dir, featureKey, true);
+    }
+
+    /**
+     * The cache of another feature definition in the same folder (disabled when this one is): a composite
+     * backbone keeps each part's features under the part's own key, so trying a new combination reuses them.
+     */
+    public EmbeddingCache sibling(String otherFeatureKey) {
+        return enabled ? open(dir, otherFeatureKey) : disabled();
     }
 
     /** A cache that stores nothing (every lookup misses). */

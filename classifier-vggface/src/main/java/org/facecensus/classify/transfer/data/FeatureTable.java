@@ -80,6 +80,10 @@ public record FeatureTable(List<LabelledFace> faces, List<float[]> features, Lis
      */
     public static EmbeddedFiles embedFiles(List<Path> files, List<String> origins, Backbone backbone, EmbeddingCache cache,
                                            IntConsumer progress) {
+        List<Backbone> parts = backbone.parts();
+        if (!parts.isEmpty()) {
+            return embedByParts(files, origins, parts, cache, progress);
+        }
         ImageLoader loader = ImageLoader.defaults();
         float[][] features = new float[files.size()][];
         String[] hashes = new String[files.size()];
@@ -122,6 +126,43 @@ public record FeatureTable(List<LabelledFace> faces, List<float[]> features, Lis
         progress.accept(done);
         cache.flush();
         return new EmbeddedFiles(features, hashes, List.copyOf(problems));
+    }
+
+    /**
+     * A composite backbone's features: each part embedded with its own cache (a sibling of {@code cache} under
+     * the part's key), then concatenated, so a combination of backbones already used costs nothing new.
+     */
+    private static EmbeddedFiles embedByParts(List<Path> files, List<String> origins, List<Backbone> parts,
+                                              EmbeddingCache cache, IntConsumer progress) {
+        List<EmbeddedFiles> each = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            int done = p * files.size();
+            each.add(embedFiles(files, origins, parts.get(p), cache.sibling(parts.get(p).featureKey()),
+                    n -> progress.accept((done + n) / parts.size())));
+        }
+        float[][] features = new float[files.size()][];
+        String[] hashes = new String[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            int length = 0;
+            boolean all = true;
+            for (EmbeddedFiles e : each) {
+                all &= e.features()[i] != null;
+                length += all ? e.features()[i].length : 0;
+            }
+            if (!all) {
+                continue;
+            }
+            float[] joined = new float[length];
+            int at = 0;
+            for (EmbeddedFiles e : each) {
+                System.arraycopy(e.features()[i], 0, joined, at, e.features()[i].length);
+                at += e.features()[i].length;
+            }
+            features[i] = joined;
+            hashes[i] = each.get(0).hashes()[i];
+        }
+        // Each file's problem is reported once, by the first part that met it.
+        return new EmbeddedFiles(features, hashes, each.get(0).problems());
     }
 
     private static int runBatch(Backbone backbone, EmbeddingCache cache, List<Integer> todo, List<RgbImage> images,
