@@ -2,7 +2,6 @@ package org.facecensus.modeltools.tfjs.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -21,7 +20,6 @@ import org.facecensus.modeltools.human.HumanModels;
 import org.facecensus.modeltools.human.HumanModels.GraphNet;
 import org.facecensus.modeltools.onnx.OnnxGraphBuilder;
 import org.facecensus.modeltools.onnx.Ort;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,7 +105,7 @@ class HumanZooParityTest {
      * made grey (0.299 R + 0.587 G + 0.114 B), as 0..1 values times {@code range[0]} plus {@code range[1]}, NHWC.
      */
     static float[] faces(int h, int w, int c, float[] range) throws IOException {
-        Path utk = sharedData().resolve("utkface");
+        Path utk = TfjsReferenceTest.sharedData().resolve("utkface");
         List<String> lines = Files.readAllLines(utk.resolve("labels.csv"));
         List<Path> files = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -143,16 +141,5 @@ class HumanZooParityTest {
         }
         assertEquals(out.length, k);
         return out;
-    }
-
-    static Path sharedData() {
-        Path root = Path.of(System.getProperty("facecensus.shared", "../../shared")).toAbsolutePath().normalize();
-        if (!Files.isDirectory(root.resolve("data/utkface"))) {
-            if (System.getenv("CI") != null) {
-                fail("The shared test data folder " + root + "/data/utkface is missing; CI must run beside it.");
-            }
-            Assumptions.abort("Shared test data not found at " + root + "/data/utkface (set -Dfacecensus.shared=DIR)");
-        }
-        return root.resolve("data");
     }
 }

@@ -37,7 +37,7 @@ class TfjsReferenceTest {
     }
 
     /** ../shared/data, read in place (never copied into the repository). */
-    private static Path sharedData() {
+    static Path sharedData() {
         Path root = Path.of(System.getProperty("facecensus.shared", "../../shared")).toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("data/utkface"))) {
             if (System.getenv("CI") != null) {
