@@ -51,6 +51,7 @@ public final class Census {
     private Path evaluation;
     private Path facesFrom;
     private int minTagItems = DEFAULT_MIN_TAG_ITEMS;
+    private boolean allPages;
     private DescriptionMiner miner;
     private boolean minerChosen;
     private RunListener listener = RunListener.NONE;
@@ -143,6 +144,15 @@ public final class Census {
         return this;
     }
 
+    /**
+     * Whether each page of a multi-page TIFF is its own item (page 1 under the file's id, page k under
+     * {@code <id>#pk}); by default only the first page is analysed and the others are counted in run.json.
+     */
+    public Census allPages(boolean everyPage) {
+        this.allPages = everyPage;
+        return this;
+    }
+
     /** A tag gets its own statistics row only with at least this many items (default {@value #DEFAULT_MIN_TAG_ITEMS}). */
     public Census minTagItems(int items) {
         if (items < 1) {
@@ -188,7 +198,7 @@ public final class Census {
             throw new org.facecensus.FaceCensusException("No output folder: call out(folder) before run().");
         }
         CensusSettings settings = new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads, facesFrom,
-                catalogueOptions);
+                catalogueOptions, allPages);
         Summariser last = summariser != null ? summariser : new StatisticsSummariser(statsOptions());
         if (analyzer != null) {
             return new CensusRun(settings, analyzer, last, listener).run();
