@@ -61,7 +61,10 @@ public final class Census {
         this.collection = Objects.requireNonNull(collection, "collection");
     }
 
-    /** A census of the images under {@code collection} (searched recursively; other files are skipped). */
+    /**
+     * A census of the images under {@code collection}, searched recursively and told by content; other files are
+     * skipped and counted by reason ({@link org.facecensus.census.RunInfo#skippedFiles()}).
+     */
     public static Census of(Path collection) {
         return new Census(collection);
     }

@@ -185,7 +185,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 r.images(), r.run().items(), r.resumed(), r.failedImages());
         // Nothing in the folder goes unmentioned: what was not analysed, and why.
         int skipped = r.run().skippedCount();
-        out.printf(Locale.ROOT, "%s%n", skipped == 0 ? "no other files in the collection folder"
+        out.printf(Locale.ROOT, "%s%n", skipped == 0 ? "no files skipped: every file in the collection folder is an item"
                 : "skipped " + skipped + " file" + (skipped == 1 ? "" : "s") + " (not analysed): " + r.run().skippedSummary());
         if (r.run().pagesNotAnalysed() > 0) {
             out.printf(Locale.ROOT, "%d later page%s of multi-page TIFFs not analysed (only first pages; --all-pages "

@@ -133,7 +133,7 @@ public final class ImageLoader {
             ImageReader reader = reader(format, in, name);
             try {
                 reader.setInput(in, false, true);
-                return pages(reader, format).size();
+                return pages(reader, Integer.MAX_VALUE).size();
             } catch (IOException | RuntimeException e) {
                 throw new ImageLoadException(truncation(e) ? ImageLoadException.Problem.TRUNCATED
                         : ImageLoadException.Problem.CORRUPT, name,
@@ -259,7 +259,8 @@ public final class ImageLoader {
                 try {
                     index = page;
                     if (format == ImageFormat.TIFF) {
-                        List<Integer> pages = pages(reader, format);
+                        // Directories past the one asked for are not read (a 500-page TIFF stays linear).
+                        List<Integer> pages = pages(reader, page + 1);
                         if (page >= pages.size()) {
                             throw new ImageLoadException(ImageLoadException.Problem.NO_SUCH_PAGE, name,
                                     "page " + (page + 1) + " asked for, but the TIFF has " + pages.size() + " page"
@@ -358,11 +359,12 @@ public final class ImageLoader {
      * The image indexes of a TIFF's pages: every directory except reduced-resolution previews (NewSubfileType
      * bit 0, or the old SubfileType 2) and transparency masks (bit 2), which scanners and cameras add beside the
      * real image. When a directory's tags cannot be read it counts as a page (its decode then says what is wrong).
+     * Stops after {@code limit} pages.
      */
-    private static List<Integer> pages(ImageReader reader, ImageFormat format) throws IOException {
+    private static List<Integer> pages(ImageReader reader, int limit) throws IOException {
         int count = reader.getNumImages(true);
         List<Integer> pages = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && pages.size() < limit; i++) {
             IIOMetadata metadata;
             try {
                 metadata = reader.getImageMetadata(i);
