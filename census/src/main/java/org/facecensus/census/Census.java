@@ -51,6 +51,7 @@ public final class Census {
     private Path evaluation;
     private Path facesFrom;
     private int minTagItems = DEFAULT_MIN_TAG_ITEMS;
+    private boolean allPages;
     private DescriptionMiner miner;
     private boolean minerChosen;
     private RunListener listener = RunListener.NONE;
@@ -60,7 +61,10 @@ public final class Census {
         this.collection = Objects.requireNonNull(collection, "collection");
     }
 
-    /** A census of the images under {@code collection} (searched recursively; other files are skipped). */
+    /**
+     * A census of the images under {@code collection}, searched recursively and told by content; other files are
+     * skipped and counted by reason ({@link org.facecensus.census.RunInfo#skippedFiles()}).
+     */
     public static Census of(Path collection) {
         return new Census(collection);
     }
@@ -143,6 +147,15 @@ public final class Census {
         return this;
     }
 
+    /**
+     * Whether each page of a multi-page TIFF is its own item (page 1 under the file's id, page k under
+     * {@code <id>#pk}); by default only the first page is analysed and the others are counted in run.json.
+     */
+    public Census allPages(boolean everyPage) {
+        this.allPages = everyPage;
+        return this;
+    }
+
     /** A tag gets its own statistics row only with at least this many items (default {@value #DEFAULT_MIN_TAG_ITEMS}). */
     public Census minTagItems(int items) {
         if (items < 1) {
@@ -188,7 +201,7 @@ public final class Census {
             throw new org.facecensus.FaceCensusException("No output folder: call out(folder) before run().");
         }
         CensusSettings settings = new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads, facesFrom,
-                catalogueOptions);
+                catalogueOptions, allPages);
         Summariser last = summariser != null ? summariser : new StatisticsSummariser(statsOptions());
         if (analyzer != null) {
             return new CensusRun(settings, analyzer, last, listener).run();

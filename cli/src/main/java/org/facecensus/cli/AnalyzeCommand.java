@@ -37,8 +37,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "COLLECTION", description = "Folder of images (searched recursively; other files are skipped).")
+    @Parameters(paramLabel = "COLLECTION", description = "Folder of images, searched recursively; images are told by "
+            + "their content (JPEG, PNG, GIF, BMP, TIFF, WebP, JPEG 2000). Other files are skipped and counted by reason "
+            + "in the summary, run.json and the report.")
     Path collection;
+
+    @Option(names = "--all-pages",
+            description = "Analyse every page of a multi-page TIFF as its own item (page 1 keeps the file's item id, "
+                    + "page k is <id>#pk). Default: the first page only; the others are counted in run.json.")
+    boolean allPages;
 
     @Option(names = "--metadata", paramLabel = "FILE",
             description = "Catalogue as CSV (header row), JSON Lines or .xlsx (first sheet), keyed by id or file: title,"
@@ -135,7 +142,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             analyzer.verifier(file.getFileName().toString() + (verifierThreshold == null ? "" : "@" + verifierThreshold),
                     ctx -> TransferFaceVerifier.open(file, ctx, verifierThreshold));
         }
-        Census run = Census.of(collection).out(out).threads(threadCount).minTagItems(minTagItems)
+        Census run = Census.of(collection).out(out).threads(threadCount).minTagItems(minTagItems).allPages(allPages)
                 .analyzer(analyzer)
                 .listener(new ProgressListener(stderr));
         if (facesFrom != null) {
@@ -176,6 +183,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     static void printSummary(PrintWriter out, CensusResult r) {
         out.printf(Locale.ROOT, "%d images: %d analysed now, %d from an earlier run, %d could not be read (see items.csv)%n",
                 r.images(), r.run().items(), r.resumed(), r.failedImages());
+        // Nothing in the folder goes unmentioned: what was not analysed, and why.
+        int skipped = r.run().skippedCount();
+        out.printf(Locale.ROOT, "%s%n", skipped == 0 ? "no files skipped: every file in the collection folder is an item"
+                : "skipped " + skipped + " file" + (skipped == 1 ? "" : "s") + " (not analysed): " + r.run().skippedSummary());
+        if (r.run().pagesNotAnalysed() > 0) {
+            out.printf(Locale.ROOT, "%d later page%s of multi-page TIFFs not analysed (only first pages; --all-pages "
+                    + "analyses each page)%n", r.run().pagesNotAnalysed(), r.run().pagesNotAnalysed() == 1 ? "" : "s");
+        }
         long rejected = r.items().stream().mapToLong(i -> i.rejectedFaces()).sum();
         if (!r.run().verifier().isEmpty()) {
             out.printf(Locale.ROOT, "face verifier %s rejected %d detection%s as not faces (not counted below)%n",

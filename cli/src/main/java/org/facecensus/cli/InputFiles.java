@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /** Expands the command line's PATH arguments: files as given, folders walked recursively in name order. */
 final class InputFiles {
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+    // Decodable formats only (a .heic found in a folder would only fail); an explicitly named file is always tried.
+    private static final Set<String> IMAGE_EXTENSIONS = org.facecensus.image.ImageFormat.decodableExtensions();
 
     private InputFiles() {
     }

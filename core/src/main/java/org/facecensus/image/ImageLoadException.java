@@ -23,6 +23,13 @@ public final class ImageLoadException extends FaceCensusException {
         EMPTY_FILE,
         /** No decoder recognises the bytes (a text file, a PDF, ...). */
         NOT_AN_IMAGE,
+        /**
+         * An image format FaceCensus recognises but does not decode (HEIF, AVIF, JPEG XL, PSD; JPEG 2000 without
+         * its optional decoder); the message says what to do.
+         */
+        UNSUPPORTED_FORMAT,
+        /** A page past the file's last page was asked for (pages are counted from 0). */
+        NO_SUCH_PAGE,
         /** The data ends before the image does. */
         TRUNCATED,
         /** The decoder rejected the data for another reason. */

@@ -120,7 +120,7 @@ class ImageLoaderBadInputTest {
     void textFileIsNotAnImage() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.jpg"), "Group photo, 2008. Left to right: ...\n");
         ImageLoadException e = expectProblem(text, NOT_AN_IMAGE);
-        assertTrue(e.getMessage().contains("supported: JPEG, PNG, BMP, GIF"), e.getMessage());
+        assertTrue(e.getMessage().contains("supported: JPEG, PNG, GIF, BMP, TIFF, WebP, JPEG 2000"), e.getMessage());
         assertTrue(e.getMessage().contains("\"Grou\""), "shows the first bytes: " + e.getMessage());
     }
 

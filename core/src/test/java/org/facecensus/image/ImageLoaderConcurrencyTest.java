@@ -40,6 +40,12 @@ class ImageLoaderConcurrencyTest {
         files.add(Files.write(dir.resolve("c.jpg"), Variants.adobeCmykJpeg(photo)));
         files.add(Files.write(dir.resolve("r.jpg"), ExifOrientationTest.withApp1(SharedData.readAll(photoFile),
                 ExifOrientationTest.exifSegment(ExifOrientationTest.tiffWithOrientation(ByteOrder.BIG_ENDIAN, 6)))));
+        // The archival decoders too: TIFF pages, CMYK TIFF and JPEG 2000 (JJ2000 keeps per-thread loggers).
+        files.add(Files.write(dir.resolve("pages.tif"), Variants.tiff(List.of(photo.toBufferedImage(),
+                Variants.gray(photo, 16, false, null)), "LZW", false, null)));
+        files.add(Files.write(dir.resolve("cmyk.tif"), Variants.tiff(Variants.cmyk(photo), "Deflate", true)));
+        files.add(Files.write(dir.resolve("l.jp2"), Variants.jpeg2000(photo.toBufferedImage(), true, 0, false)));
+        files.add(Files.write(dir.resolve("y.j2k"), Variants.jpeg2000(photo.toBufferedImage(), false, 1.0, true)));
         Path truncated = Files.write(dir.resolve("t.jpg"), java.util.Arrays.copyOf(SharedData.readAll(photoFile), 20000));
 
         ImageLoader loader = ImageLoader.defaults();

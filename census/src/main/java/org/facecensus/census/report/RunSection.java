@@ -5,8 +5,8 @@ import org.facecensus.census.RunInfo;
 import org.facecensus.model.ModelInfo;
 
 /**
- * How the run was made (collection, detector, aligner, classifier, evaluation file, threads, time)
- * and the provenance of every model it used.
+ * How the run was made (collection, detector, aligner, classifier, evaluation file, threads, time),
+ * the files of the collection folder it did not analyse, and the provenance of every model it used.
  *
  * <p>Thread-safety: stateless.
  */
@@ -35,6 +35,13 @@ final class RunSection extends ReportSection {
         row(out, "evaluation file", run.evaluationFile().isEmpty() ? "none" : run.evaluationFile());
         row(out, "threads", Integer.toString(run.threads()));
         row(out, "items analysed in this run", Html.count(run.items()));
+        // Every file of the folder is accounted for: the ones not analysed, by reason.
+        row(out, "files skipped", run.skippedCount() == 0 ? "none"
+                : Html.count(run.skippedCount()) + ": " + run.skippedSummary());
+        if (run.pagesNotAnalysed() > 0) {
+            row(out, "pages not analysed", Html.count(run.pagesNotAnalysed())
+                    + " later pages of multi-page TIFFs (the run analysed first pages; --all-pages analyses each)");
+        }
         row(out, "time", formatDuration(run.elapsedSeconds()));
         out.append("</tbody></table>\n<h3>Models</h3>\n");
         if (run.models().isEmpty()) {

@@ -91,7 +91,8 @@ public final class CensusRun {
     public CensusResult run() {
         long start = System.nanoTime();
         MetadataFile metadata = settings.metadata() == null ? null : MetadataFile.read(settings.metadata(), settings.catalogue());
-        CollectionIndex collection = CollectionIndex.scan(settings.collection(), metadata, settings.outDir());
+        CollectionIndex collection = CollectionIndex.scan(settings.collection(), metadata, settings.outDir(),
+                settings.allPages());
         Path outDir = settings.outDir();
         Path crops = outDir.resolve("crops");
         try {
@@ -164,7 +165,8 @@ public final class CensusRun {
                 analyzer.alignerName().orElse(CensusSettings.NONE), analyzer.classifierName().orElse(CensusSettings.NONE),
                 settings.evaluation() == null ? "" : settings.evaluation().toString(), modelList, settings.threads(),
                 analysedNow, seconds(start), analyzer.verifierName().orElse(""),
-                settings.facesFrom() == null ? "" : settings.facesFrom().toString());
+                settings.facesFrom() == null ? "" : settings.facesFrom().toString(), collection.skippedFiles(),
+                collection.pagesNotAnalysed());
         long summaryStart = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         summariser.summarise(outDir, items, info);
@@ -249,7 +251,7 @@ public final class CensusRun {
     private Analysed analyseOne(CollectionItem item, Path crops) {
         RgbImage image;
         try {
-            image = loader.load(item.path());
+            image = loader.load(item.path(), item.page());
         } catch (ImageLoadException e) {
             return failed(item, e.getMessage().replace(item.path().toString(), item.file()), e.problem().name());
         }

@@ -22,9 +22,10 @@ import java.util.Map;
  *                    images it holds: re-classifying with another classifier or verifier), or null
  * @param catalogue   how to read the catalogue (encoding, delimiter, column map); {@link CatalogueOptions#DETECT}
  *                    when null
+ * @param allPages    every page of a multi-page TIFF is an item ({@code <id>#p2}, ...), not just the first
  */
 public record CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems,
-                             int threads, Path facesFrom, CatalogueOptions catalogue) {
+                             int threads, Path facesFrom, CatalogueOptions catalogue, boolean allPages) {
     /** How a stage that is switched off is written in the fingerprint and run.json. */
     public static final String NONE = "none";
 
@@ -45,6 +46,12 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         if (minTagItems < 1) {
             throw new IllegalArgumentException("min-tag-items must be at least 1, got " + minTagItems);
         }
+    }
+
+    /** Settings that analyse the first page of each multi-page TIFF only. */
+    public CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems, int threads,
+                          Path facesFrom, CatalogueOptions catalogue) {
+        this(collection, metadata, outDir, evaluation, minTagItems, threads, facesFrom, catalogue, false);
     }
 
     /** Settings whose catalogue is read with {@link CatalogueOptions#DETECT}. */
@@ -83,6 +90,10 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         analyzer.verifierName().ifPresent(v -> f.put("--verifier", v));
         if (facesFrom != null) {
             f.put("--faces-from", facesFrom.toString());
+        }
+        // Only when set, as --min-face: it changes which items there are.
+        if (allPages) {
+            f.put("--all-pages", "true");
         }
         f.put("--evaluation", evaluation == null ? "" : evaluation.toString());
         f.put("--min-tag-items", Integer.toString(minTagItems));

@@ -211,6 +211,25 @@ class HtmlReportTest {
     }
 
     @Test
+    void runSectionAccountsForTheFilesThatWereNotAnalysed() throws Exception {
+        Path dirOut = out.resolve("skipped");
+        RunInfo run = new RunInfo("scans", "", "blazeface", "similarity-5pt", "faceapi-agegender", "", List.of(), 1,
+                items.size(), 3, "", "", java.util.Map.of(".txt (not an image)", 2, ".heic (unsupported format: HEIF)", 3), 4);
+        String page = Files.readString(HtmlReport.write(dirOut, CensusStatistics.compute(items, StatsOptions.defaults()),
+                items, run));
+        String section = page.substring(page.indexOf("<section id=\"run\">"));
+        assertTrue(section.contains("<th>files skipped</th><td>5: 3 .heic (unsupported format: HEIF), 2 .txt (not an image)</td>"),
+                section);
+        assertTrue(section.contains("<th>pages not analysed</th><td>4 later pages of multi-page TIFFs"), section);
+        RunInfo none = new RunInfo("scans", "", "blazeface", "similarity-5pt", "faceapi-agegender", "", List.of(), 1,
+                items.size(), 3);
+        String plain = Files.readString(HtmlReport.write(dirOut, CensusStatistics.compute(items, StatsOptions.defaults()),
+                items, none));
+        assertTrue(plain.contains("<th>files skipped</th><td>none</td>"), plain);
+        assertFalse(plain.contains("pages not analysed"));
+    }
+
+    @Test
     void writesIntoTheOutputFolder() {
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertFalse(Files.exists(out.resolve("report.html.part")));

@@ -66,6 +66,7 @@ class CensusRunTest {
         CensusResult result = census.summariser((o, items, run) -> summarised.addAll(items)).run();
 
         assertEquals(8, result.images(), "5 photos + 3 bad files; readme.txt skipped");
+        assertEquals(Map.of(".txt (not an image)", 1), result.run().skippedFiles(), "readme.txt is counted");
         assertEquals(3, result.failedImages());
         assertEquals(1, result.metadataWithoutImage());
         assertEquals(2, result.metadataRowErrors());
