@@ -110,18 +110,30 @@ public final class TfjsWeights {
     private static TfjsTensor decode(Path manifest, JsonNode entry, ByteBuffer bytes) {
         String name = entry.path("name").asText();
         JsonNode shapeNode = entry.path("shape");
-        int[] shape = new int[shapeNode.size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asInt();
+        if (!shapeNode.isMissingNode() && !shapeNode.isArray()) {
+            throw new FaceCensusException("Weight '" + name + "' in " + manifest + " has a shape that is not a list"
+                    + " of dimensions: " + shapeNode);
         }
-        long count = TfjsTensor.size(shape);
-        if (count > Integer.MAX_VALUE) {
-            throw new FaceCensusException("Weight '" + name + "' in " + manifest + " is too large: " + count);
+        int[] shape = new int[shapeNode.size()];
+        // Checked dimension by dimension: a negative size, or a product past Integer.MAX_VALUE (which a long
+        // can also overflow to a small or negative number), would otherwise reach the array allocation below.
+        long count = 1;
+        for (int i = 0; i < shape.length; i++) {
+            JsonNode dim = shapeNode.get(i);
+            if (!dim.isIntegralNumber() || !dim.canConvertToInt() || dim.asInt() < 0) {
+                throw new FaceCensusException("Weight '" + name + "' in " + manifest + " has an invalid shape "
+                        + shapeNode + ": each dimension must be a whole number, 0 or more.");
+            }
+            shape[i] = dim.asInt();
+            count *= shape[i];
+            if (count > Integer.MAX_VALUE) {
+                throw new FaceCensusException("Weight '" + name + "' in " + manifest + " is too large: shape "
+                        + shapeNode + " has more than " + Integer.MAX_VALUE + " elements.");
+            }
         }
         int n = (int) count;
         String dtype = entry.path("dtype").asText("float32");
         JsonNode q = entry.get("quantization");
-        float[] data = new float[n];
         String stored = q == null ? dtype : q.path("dtype").asText();
         int width = switch (stored) {
             case "uint8" -> 1;
@@ -135,6 +147,9 @@ public final class TfjsWeights {
                     + (long) n * width + " bytes, " + bytes.remaining() + " left): a shard is truncated or belongs"
                     + " to another version; fetch the model again.");
         }
+        // Allocated only now: the shard holds the bytes, so a manifest cannot make us allocate more than it
+        // brought (a few bytes of JSON naming a 2-billion-element weight would otherwise exhaust the heap).
+        float[] data = new float[n];
         if (q != null && !"float16".equals(stored)) {
             if (!q.has("scale") || !q.has("min")) {
                 throw new FaceCensusException("Quantised weight '" + name + "' in " + manifest + " has no scale/min;"
