@@ -151,6 +151,11 @@ public final class TfjsWeights {
         // brought (a few bytes of JSON naming a 2-billion-element weight would otherwise exhaust the heap).
         float[] data = new float[n];
         if (q != null && !"float16".equals(stored)) {
+            if (width == 4) {
+                // TF.js quantises only to uint8, uint16 or float16; a 4-byte "quantised" dtype is a damaged file.
+                throw new FaceCensusException("Weight '" + name + "' in " + manifest + " is quantised as '" + stored
+                        + "'; TF.js quantisation is uint8, uint16 or float16.");
+            }
             if (!q.has("scale") || !q.has("min")) {
                 throw new FaceCensusException("Quantised weight '" + name + "' in " + manifest + " has no scale/min;"
                         + " only affine (scale, min) quantisation is supported.");
@@ -168,6 +173,12 @@ public final class TfjsWeights {
         } else if ("int32".equals(stored)) {
             for (int i = 0; i < n; i++) {
                 data[i] = bytes.getInt();
+            }
+        } else if (width < 4) {
+            // An unquantised uint8/uint16 weight holds its values as they are; reading it as float32 would
+            // read 4 bytes per element where the length check above allowed 1 or 2.
+            for (int i = 0; i < n; i++) {
+                data[i] = width == 1 ? bytes.get() & 0xff : bytes.getShort() & 0xffff;
             }
         } else {
             for (int i = 0; i < n; i++) {

@@ -70,6 +70,16 @@ public record TfjsGraphModel(Path source, List<TfjsNode> nodes, Map<String, Tfjs
         }
         List<TfjsNode> nodes = new ArrayList<>();
         topology.forEach(n -> nodes.add(TfjsNode.of(n)));
+        // Inputs, outputs and the converter find nodes by name: a nameless or repeated name would make them
+        // pick the wrong node or fail far from the cause, so the file is refused here.
+        Set<String> names = new HashSet<>();
+        for (TfjsNode n : nodes) {
+            if (n.name().isEmpty() || !names.add(n.name())) {
+                throw new FaceCensusException(modelJson + " is not a valid TF.js graph model: "
+                        + (n.name().isEmpty() ? "a node (op '" + n.op() + "') has no name"
+                        : "two nodes are named '" + n.name() + "'") + ". Fetch or convert the model again.");
+            }
+        }
         TfjsWeights weights = TfjsWeights.fromManifest(root.path("weightsManifest"), modelJson, shards);
         Map<String, TfjsTensor> byName = new LinkedHashMap<>(weights.all());
         Map<String, long[]> inputs = new LinkedHashMap<>();
@@ -81,7 +91,13 @@ public record TfjsGraphModel(Path source, List<TfjsNode> nodes, Map<String, Tfjs
                 }
                 long[] shape = new long[dims.size()];
                 for (int i = 0; i < shape.length; i++) {
-                    shape[i] = Long.parseLong(dims.get(i).path("size").asText("-1"));
+                    String size = dims.get(i).path("size").asText("-1");
+                    try {
+                        shape[i] = Long.parseLong(size);
+                    } catch (NumberFormatException e) {
+                        throw new FaceCensusException("Input '" + n.name() + "' of " + modelJson + " has a dimension '"
+                                + size + "' that is not a whole number; the model.json is damaged.", e);
+                    }
                 }
                 inputs.put(n.name(), shape);
             }
@@ -103,6 +119,11 @@ public record TfjsGraphModel(Path source, List<TfjsNode> nodes, Map<String, Tfjs
                     outputNames.add(n.name());
                 }
             }
+        }
+        if (new HashSet<>(outputNames).size() != outputNames.size()) {
+            // e.g. a signature naming both "out" and "out:0", which end up as the same output name.
+            throw new FaceCensusException(modelJson + " names the same output twice " + outputNames
+                    + "; its signature is damaged.");
         }
         return new TfjsGraphModel(modelJson, nodes, byName, inputs, outputs, outputNames);
     }
