@@ -12,7 +12,7 @@ import org.facecensus.FaceCensusException;
  * records, row errors, or a {@link FaceCensusException} saying what is wrong; anything else is a finding.
  *
  * <p>Each method has its own seeds in {@code src/test/resources/org/facecensus/census/collection/
- * MetadataFileFuzzTestInputs/<method>/} (a few lines built from the poster-notes records). Plain
+ * MetadataFileFuzzTestInputs/<method>/} (three made-up poster records in each encoding and delimiter). Plain
  * {@code mvn test} replays them; {@code JAZZER_FUZZ=1} fuzzes one method (README, "Fuzzing").
  */
 class MetadataFileFuzzTest {
