@@ -111,14 +111,17 @@ public final class FaceApiOnnxCache {
             return onnx;
         }
         long t0 = System.nanoTime();
-        OnnxGraphBuilder.write(convert.apply(weights(store, net), provenance(net)), onnx);
+        OnnxGraphBuilder.write(convert.apply(weights(manifest, shard, net), provenance(net)), onnx);
         LOG.info("Converted {} to ONNX in {} ms: {}", net.modelName(), (System.nanoTime() - t0) / 1_000_000, onnx);
         return onnx;
     }
 
     private static TfjsWeights weights(ModelStore store, FaceApiModels.Network net) {
-        Path manifest = store.require(net.manifest());
-        Path shard = store.require(net.shard());
+        return weights(store.require(net.manifest()), store.require(net.shard()), net);
+    }
+
+    /** The weights from files already verified (each require() hashes the whole file). */
+    private static TfjsWeights weights(Path manifest, Path shard, FaceApiModels.Network net) {
         // The store keeps each file in its own folder: resolve the manifest's shard names explicitly.
         return TfjsWeights.read(manifest, name -> {
             if (!name.equals(net.shard().fileName())) {

@@ -41,7 +41,7 @@ public final class HumanOnnxCache {
             return onnx;
         }
         long t0 = System.nanoTime();
-        TfjsGraphModel model = graph(store, net);
+        TfjsGraphModel model = read(json, shard, net);
         OnnxGraphBuilder.write(TfjsGraphConverter.convert(model, net.name(), provenance(net)), onnx);
         LOG.info("Converted {} to ONNX in {} ms: {}", net.name(), (System.nanoTime() - t0) / 1_000_000, onnx);
         return onnx;
@@ -49,8 +49,11 @@ public final class HumanOnnxCache {
 
     /** The verified graph model, its shard resolved in the store. */
     public static TfjsGraphModel graph(ModelStore store, HumanModels.GraphNet net) {
-        Path json = store.require(net.json());
-        Path shard = store.require(net.shard());
+        return read(store.require(net.json()), store.require(net.shard()), net);
+    }
+
+    /** The graph model from files already verified (each require() hashes the whole file). */
+    private static TfjsGraphModel read(Path json, Path shard, HumanModels.GraphNet net) {
         return TfjsGraphModel.read(json, name -> {
             if (!name.equals(net.shard().fileName())) {
                 throw new FaceCensusException("The graph model " + json + " names shard '" + name + "', expected only "
