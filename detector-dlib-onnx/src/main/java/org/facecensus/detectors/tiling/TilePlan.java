@@ -26,6 +26,15 @@ public final class TilePlan {
                         double keepMax) {
     }
 
+    /**
+     * One network input of a level for a detector that takes inputs of any size: its top-left corner and
+     * size in level pixels (the part past the level's edge is padding).
+     *
+     * <p>Thread-safety: immutable.
+     */
+    public record Window(int x, int y, int width, int height) {
+    }
+
     private final int tileSize;
     private final List<Level> levels;
 
@@ -44,6 +53,29 @@ public final class TilePlan {
 
     public int tileCount() {
         return levels.stream().mapToInt(l -> l.tileOrigins().size()).sum();
+    }
+
+    /**
+     * The level cut into as few inputs as a network of any input size needs: the whole level when each side
+     * fits in {@code maxSide}, else overlapping windows of at most {@code maxSide} that overlap as the plan's
+     * tiles do (by more than the largest face kept at the level). Sizes are rounded up to a multiple of
+     * {@code multiple} (the network's coarsest stride).
+     */
+    public static List<Window> windows(Level level, int maxSide, int multiple) {
+        int w = Math.min(roundUp(level.width(), multiple), maxSide - maxSide % multiple);
+        int h = Math.min(roundUp(level.height(), multiple), maxSide - maxSide % multiple);
+        int overlap = (int) Math.ceil(Math.min(level.keepMax() * 1.1, Math.min(w, h) - 1));
+        List<Window> out = new ArrayList<>();
+        for (int y : positions(level.height(), h, overlap)) {
+            for (int x : positions(level.width(), w, overlap)) {
+                out.add(new Window(x, y, w, h));
+            }
+        }
+        return out;
+    }
+
+    private static int roundUp(int v, int multiple) {
+        return (v + multiple - 1) / multiple * multiple;
     }
 
     /** A single letterboxed pass: the whole image shrunk (or enlarged) into one input. */
