@@ -17,8 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 
 import org.facecensus.FaceCensusException;
-import org.facecensus.detectors.blazeface.BlazeFaceDetector;
-import org.facecensus.detectors.blazeface.BlazeFaceOptions;
 import org.facecensus.detectors.dlib.hog.DlibHogOptions;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -76,11 +74,6 @@ final class DetectCommand implements Callable<Integer> {
     long maxPixels;
 
 
-
-    @Option(names = "--blazeface-input", paramLabel = "levels|tiles",
-            description = "blazeface only: whole pyramid levels per network run (default) or the older overlapping "
-                    + "256-px tiles.")
-    String blazeFaceInput;
 
     @Option(names = "--upsample", paramLabel = "N",
             description = "dlib-hog only: times to upsample with dlib's pyramid_up (default 1, face_recognition's).")
@@ -142,18 +135,6 @@ final class DetectCommand implements Callable<Integer> {
                         scale == null ? OptionalDouble.empty() : OptionalDouble.of(scale)));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        if (blazeFaceInput != null) {
-            if (!provider.optionTypes().contains(BlazeFaceOptions.class)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--blazeface-input is blazeface's option; detector " + provider.name() + " does not take it");
-            }
-            switch (blazeFaceInput) {
-                case "levels" -> components.options(BlazeFaceOptions.levels(BlazeFaceDetector.DEFAULT_MAX_INPUT_SIDE));
-                case "tiles" -> components.options(BlazeFaceOptions.tiles());
-                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--blazeface-input must be levels or tiles, not '" + blazeFaceInput + "'");
             }
         }
         // --aligner has a default, so only an explicit one without a folder is a mistake.
