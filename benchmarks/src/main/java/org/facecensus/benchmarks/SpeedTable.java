@@ -123,7 +123,7 @@ public final class SpeedTable {
                 () -> FaceCensus.detector("ssd-mobilenet"),
                 () -> peer(List.of("node", peers.resolve("faceapi.js").toString(), "--detector", "ssd", "--backend",
                         "wasm", "--repeat", String.valueOf(repeat)), "detect"));
-        single("fused (blazeface + ssd-mobilenet, weighted box fusion)", () -> FaceCensus.detector("fused"));
+        single("fused (blazeface-full-range + ssd-mobilenet, weighted box fusion)", () -> FaceCensus.detector("fused"));
         single("blazeface-full-range", () -> FaceCensus.detector("blazeface-full-range"));
         if (censusImages > 0) {
             census(censusFolder, censusImages);
