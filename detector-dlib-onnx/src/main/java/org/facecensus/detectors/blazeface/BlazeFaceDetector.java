@@ -15,6 +15,7 @@ import org.facecensus.detect.Point;
 import org.facecensus.detectors.postprocess.Candidate;
 import org.facecensus.detectors.postprocess.WeightedNms;
 import org.facecensus.detectors.tiling.TilePlan;
+import org.facecensus.detectors.tiling.TiledPass;
 import org.facecensus.image.ImageOps;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
@@ -233,29 +234,13 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
 
     /**
-     * Drops candidates outside the level's trusted size band or touching an inner edge of their input
-     * ({@code width × height} at {@code (x, y)} in level pixels).
+     * Drops candidates outside the level's trusted size band, touching an inner edge of their input
+     * ({@code width × height} at {@code (x, y)} in level pixels), or smaller than {@code minFace}.
      */
     private static boolean keep(Candidate c, TilePlan.Level level, int x, int y, int width, int height,
                                 double minFace) {
-        double s = level.scale();
-        double faceNet = Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) * s;
-        if (faceNet < level.keepMin() || faceNet > level.keepMax()) {
-            return false;
-        }
-        if (Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) < minFace) {
-            return false;
-        }
-        double x0 = c.xmin() * s - x;
-        double y0 = c.ymin() * s - y;
-        double x1 = c.xmax() * s - x;
-        double y1 = c.ymax() * s - y;
-        boolean innerLeft = x > 0;
-        boolean innerTop = y > 0;
-        boolean innerRight = x + width < level.width();
-        boolean innerBottom = y + height < level.height();
-        return !(innerLeft && x0 < 1 || innerTop && y0 < 1 || innerRight && x1 > width - 1
-                || innerBottom && y1 > height - 1);
+        return Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) >= minFace
+                && TiledPass.keep(c, level, x, y, width, height, level.scale());
     }
 
     private static List<DetectedFace> toFaces(List<Candidate> merged, RgbImage image) {
