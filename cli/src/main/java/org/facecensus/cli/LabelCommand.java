@@ -82,7 +82,7 @@ final class LabelCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void removeHook(Thread hook) {
+    static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -90,7 +90,7 @@ final class LabelCommand implements Callable<Integer> {
         }
     }
 
-    private static void openBrowser(String url, PrintWriter err) {
+    static void openBrowser(String url, PrintWriter err) {
         try {
             if (!java.awt.GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
                     && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {

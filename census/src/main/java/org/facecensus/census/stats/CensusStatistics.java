@@ -138,19 +138,26 @@ public final class CensusStatistics {
         return new ProminenceGroups(ProminenceStatistics.compute(items, rates, bootstrap, "overall"), byDecade, byTag);
     }
 
-    /** The comparisons asked for, or the automatic ones: the two largest tags, the first and last decade. */
+    /**
+     * The comparisons asked for, or the automatic ones: the two tags with the most items with faces, and
+     * the first and last decade with at least {@code minTagItems} items with faces.
+     */
     private static List<ComparisonFigures> comparisons(List<ItemRecord> items, StatsOptions options, ByDecade decades,
                                                        ByTag tags, ClassifierErrorRates rates,
                                                        ClusterBootstrap bootstrap) {
         List<SubsetPair> pairs = options.comparisons();
         if (pairs == null) {
             pairs = new ArrayList<>();
-            if (tags.rows().size() >= 2) {
-                pairs.add(new SubsetPair(new ItemSubset("tag", tags.rows().get(0).tag()),
-                        new ItemSubset("tag", tags.rows().get(1).tag())));
+            // The groups with the most items with faces: a comparison of groups without faces says nothing.
+            List<ByTag.Row> withFaces = tags.rows().stream()
+                    .sorted(Comparator.comparingLong((ByTag.Row r) -> -r.figures().itemsWithFaces()).thenComparing(ByTag.Row::tag))
+                    .toList();
+            if (withFaces.size() >= 2) {
+                pairs.add(new SubsetPair(new ItemSubset("tag", withFaces.get(0).tag()),
+                        new ItemSubset("tag", withFaces.get(1).tag())));
             }
             List<ByDecade.Row> dated = decades.rows().stream().filter(r -> r.fromYear() != null
-                    && r.figures().items() >= Math.max(1, options.minTagItems())).toList();
+                    && r.figures().itemsWithFaces() >= Math.max(1, options.minTagItems())).toList();
             if (dated.size() >= 2) {
                 pairs.add(new SubsetPair(new ItemSubset("decade", dated.get(0).decade()),
                         new ItemSubset("decade", dated.get(dated.size() - 1).decade())));

@@ -10,8 +10,8 @@ import org.facecensus.text.DescriptionMiner;
  * @param bootstrapSamples resamples for the corrected shares' intervals (default 2000)
  * @param seed             the bootstrap's seed, so equal inputs give equal outputs
  * @param miner            runs over item descriptions when not null
- * @param comparisons      the subsets to compare; null for the automatic ones (the two largest tags,
- *                         the first and last decade with enough items), empty for none
+ * @param comparisons      the subsets to compare; null for the automatic ones (the two tags with the
+ *                         most items with faces, the first and last decade with enough items with faces), empty for none
  *
  * <p>Thread-safety: immutable (the miner is shared, and miners are thread-safe).
  */
