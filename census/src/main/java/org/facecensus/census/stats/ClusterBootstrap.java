@@ -1,5 +1,7 @@
 package org.facecensus.census.stats;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -64,9 +66,34 @@ public final class ClusterBootstrap {
      * @param rows one row of sums per item
      */
     public PercentileBootstrap.Interval interval(String key, double[][] rows, Statistic statistic) {
-        int[] replicate = {0};
-        return shares.bootstrap().interval("cluster/" + key,
-                random -> statistic.of(resampledTotals(random, rows), replicate[0]++));
+        return intervals(key, rows, List.of(statistic)).get(0);
+    }
+
+    /**
+     * The 95 % intervals of several statistics of one group from one set of resamples: each resample is
+     * drawn and summed once, and every statistic is computed from its totals (paired intervals, and the
+     * cost of one). The same key gives the same resamples as {@link #interval}.
+     */
+    public List<PercentileBootstrap.Interval> intervals(String key, double[][] rows, List<Statistic> statistics) {
+        PercentileBootstrap b = shares.bootstrap();
+        SplittableRandom random = new SplittableRandom(b.seedFor("cluster/" + key));
+        int k = statistics.size();
+        double[][] values = new double[k][b.samples()];
+        int[] defined = new int[k];
+        for (int r = 0; r < b.samples(); r++) {
+            double[] totals = resampledTotals(random, rows);
+            for (int s = 0; s < k; s++) {
+                double value = statistics.get(s).of(totals, r);
+                if (Double.isFinite(value)) {
+                    values[s][defined[s]++] = value;
+                }
+            }
+        }
+        List<PercentileBootstrap.Interval> out = new ArrayList<>(k);
+        for (int s = 0; s < k; s++) {
+            out.add(PercentileBootstrap.percentiles(values[s], defined[s], b.samples()));
+        }
+        return out;
     }
 
     /** The 95 % interval of a statistic of two groups, each resampled apart. */

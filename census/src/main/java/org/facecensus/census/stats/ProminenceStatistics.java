@@ -31,50 +31,58 @@ public final class ProminenceStatistics {
             }
         }
         boolean boot = bootstrappable(bootstrap, rows, t);
-        String k = "prominence/" + key;
-        Estimate headcount = Estimate.of(ItemSums.share(t),
-                boot ? bootstrap.interval(k, rows, (s, r) -> ItemSums.share(s)) : null);
-        Estimate area = Estimate.of(ItemSums.areaShare(t),
-                boot ? bootstrap.interval(k, rows, (s, r) -> ItemSums.areaShare(s)) : null);
-        Estimate areaMinusHeadcount = Estimate.of(
-                ItemSums.areaShare(t) - ItemSums.share(t),
-                boot ? bootstrap.interval(k, rows, (s, r) -> ItemSums.areaShare(s) - ItemSums.share(s)) : null);
         long cw = (long) t[ItemSums.CENTRAL_WOMAN];
         long cd = cw + (long) t[ItemSums.CENTRAL_MAN];
-        Proportion central = new Proportion(cw, cd);
         boolean bootCentral = boot && cw > 0 && cw < cd;
+        boolean correcting = rates != null && bootCentral && bootstrap.shares().corrects();
+        // Every interval from one set of resamples: each resample is drawn and summed once.
+        List<ClusterBootstrap.Statistic> statistics = new ArrayList<>();
+        statistics.add((s, r) -> ItemSums.share(s));
+        statistics.add((s, r) -> ItemSums.areaShare(s));
+        statistics.add((s, r) -> ItemSums.areaShare(s) - ItemSums.share(s));
+        statistics.add((s, r) -> ItemSums.centralShare(s));
+        statistics.add((s, r) -> correcting ? bootstrap.shares().correct(ItemSums.centralShare(s), r) : Double.NaN);
+        for (boolean women : new boolean[] {true, false}) {
+            statistics.add((s, r) -> ItemSums.mean(s, ItemSums.WOMEN_RANK, ItemSums.WOMEN, women));
+            statistics.add((s, r) -> ItemSums.mean(s, ItemSums.WOMEN_AREA, ItemSums.WOMEN_MEASURED, women));
+            statistics.add((s, r) -> ItemSums.mean(s, ItemSums.WOMEN_DISTANCE, ItemSums.WOMEN_MEASURED, women));
+        }
+        List<PercentileBootstrap.Interval> intervals = boot
+                ? bootstrap.intervals("prominence/" + key, rows, statistics) : null;
+        Estimate headcount = Estimate.of(ItemSums.share(t), interval(intervals, 0));
+        Estimate area = Estimate.of(ItemSums.areaShare(t), interval(intervals, 1));
+        Estimate areaMinusHeadcount = Estimate.of(ItemSums.areaShare(t) - ItemSums.share(t), interval(intervals, 2));
+        Proportion central = new Proportion(cw, cd);
         ShareOfWomen centralFigures = new ShareOfWomen(cw, cd, Shares.rounded(central.estimate()),
                 cd == 0 ? null : ShareInterval.of(central.wilson95()),
-                bootCentral ? ShareInterval.of(bootstrap.interval(k, rows, (s, r) -> ItemSums.centralShare(s))) : null);
+                bootCentral ? ShareInterval.of(intervals.get(3)) : null);
         Estimate correctedCentral = null;
         if (rates != null) {
             double estimate = cd == 0 ? Double.NaN
                     : RoganGladen.correct(central.estimate(), rates.sensitivity(), rates.specificity());
-            PercentileBootstrap.Interval interval = bootCentral && bootstrap.shares().corrects()
-                    ? bootstrap.interval(k, rows, (s, r) -> bootstrap.shares().correct(ItemSums.centralShare(s), r))
-                    : null;
-            correctedCentral = Estimate.of(estimate, interval);
+            correctedCentral = Estimate.of(estimate, correcting ? intervals.get(4) : null);
         }
         List<ProminenceFigures.GenderMeans> byGender = new ArrayList<>();
+        int next = 5;
         for (boolean women : new boolean[] {true, false}) {
             int g = women ? 0 : 1;
-            String gk = k + (women ? "/female" : "/male");
             boolean any = t[ItemSums.WOMEN + g] > 0;
             boolean anyMeasured = t[ItemSums.WOMEN_MEASURED + g] > 0;
             byGender.add(new ProminenceFigures.GenderMeans(women ? "female" : "male",
                     (long) t[ItemSums.WOMEN + g], (long) t[ItemSums.WOMEN_MEASURED + g],
-                    mean(bootstrap, boot && any, gk, rows, t, ItemSums.WOMEN_RANK, ItemSums.WOMEN, women),
-                    mean(bootstrap, boot && anyMeasured, gk, rows, t, ItemSums.WOMEN_AREA, ItemSums.WOMEN_MEASURED, women),
-                    mean(bootstrap, boot && anyMeasured, gk, rows, t, ItemSums.WOMEN_DISTANCE, ItemSums.WOMEN_MEASURED, women)));
+                    Estimate.of(ItemSums.mean(t, ItemSums.WOMEN_RANK, ItemSums.WOMEN, women), any ? interval(intervals, next) : null),
+                    Estimate.of(ItemSums.mean(t, ItemSums.WOMEN_AREA, ItemSums.WOMEN_MEASURED, women),
+                            anyMeasured ? interval(intervals, next + 1) : null),
+                    Estimate.of(ItemSums.mean(t, ItemSums.WOMEN_DISTANCE, ItemSums.WOMEN_MEASURED, women),
+                            anyMeasured ? interval(intervals, next + 2) : null)));
+            next += 3;
         }
         return new ProminenceFigures(rows.length, measured, headcount, area, areaMinusHeadcount, centralFigures,
                 correctedCentral, byGender);
     }
 
-    private static Estimate mean(ClusterBootstrap bootstrap, boolean boot, String key, double[][] rows,
-                                                   double[] t, int column, int countColumn, boolean women) {
-        return Estimate.of(ItemSums.mean(t, column, countColumn, women),
-                boot ? bootstrap.interval(key, rows, (s, r) -> ItemSums.mean(s, column, countColumn, women)) : null);
+    private static PercentileBootstrap.Interval interval(List<PercentileBootstrap.Interval> intervals, int index) {
+        return intervals == null ? null : intervals.get(index);
     }
 
     /** As for the shares: enough items, and both genders seen, or a percentile bootstrap says little. */

@@ -1,7 +1,6 @@
 package org.facecensus.census.stats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.facecensus.census.CatalogDate;
@@ -116,17 +115,24 @@ public final class TrendStatistics {
         long positive = 0;
         if (bootstrap != null) {
             SplittableRandom random = new SplittableRandom(bootstrap.bootstrap().seedFor("trend/" + key));
-            double[] bx = new double[n];
-            double[] bw = new double[n];
-            double[] bm = new double[n];
+            // A resample is fitted on its counts per distinct year: the same likelihood as per item, and a
+            // fit over tens of years rather than thousands of items.
+            double[] years1 = java.util.Arrays.stream(x).distinct().sorted().toArray();
+            int[] yearOf = new int[n];
+            for (int i = 0; i < n; i++) {
+                yearOf[i] = java.util.Arrays.binarySearch(years1, x[i]);
+            }
+            double[] bw = new double[years1.length];
+            double[] bm = new double[years1.length];
             for (int r = 0; r < samples; r++) {
+                java.util.Arrays.fill(bw, 0);
+                java.util.Arrays.fill(bm, 0);
                 for (int i = 0; i < n; i++) {
                     int pick = random.nextInt(n);
-                    bx[i] = x[pick];
-                    bw[i] = w[pick];
-                    bm[i] = m[pick];
+                    bw[yearOf[pick]] += w[pick];
+                    bm[yearOf[pick]] += m[pick];
                 }
-                LogisticTrend.Fit b = LogisticTrend.fit(bx, bw, bm);
+                LogisticTrend.Fit b = LogisticTrend.fit(years1, bw, bm);
                 if (b == null) {
                     continue;
                 }
@@ -169,10 +175,7 @@ public final class TrendStatistics {
     }
 
     private static PercentileBootstrap.Interval percentiles(double[] values, int defined, int samples) {
-        double[] sorted = Arrays.copyOf(values, defined);
-        Arrays.sort(sorted);
-        return new PercentileBootstrap.Interval(PercentileBootstrap.quantile(sorted, 0.025),
-                PercentileBootstrap.quantile(sorted, 0.975), samples, samples - defined);
+        return PercentileBootstrap.percentiles(values, defined, samples);
     }
 
     /** Regular years from {@code from} to {@code to}, both included, at most about {@value #CURVE_POINTS}. */
