@@ -47,7 +47,8 @@ final class ExploreApi {
     ExploreApi(CensusFolder census, ClassifierErrorRates rates, int samples) {
         this.census = census;
         this.items = ExploreData.items(census);
-        this.options = new StatsOptions(1, rates, samples, StatsOptions.defaults().seed(), null, List.of());
+        // The page shows prominence overall only, so it is not computed per decade and tag.
+        this.options = new StatsOptions(1, rates, samples, StatsOptions.defaults().seed(), null, List.of(), false);
     }
 
     CensusFolder census() {

@@ -115,21 +115,25 @@ public final class CensusStatistics {
                 decades,
                 tags,
                 options.miner() == null ? null : DescriptionStatistics.compute(items, options.miner()),
-                prominence(items, decades, tags, rates, cluster),
+                prominence(items, options.prominenceByGroup() ? decades : null, tags, rates, cluster),
                 TrendStatistics.compute(items, rates, bootstrap, "overall"),
                 comparisons(items, options, decades, tags, rates, cluster),
                 method(options, bootstrap));
     }
 
+    /** @param decades null for the overall prominence only */
     private static ProminenceGroups prominence(List<ItemRecord> items, ByDecade decades, ByTag tags,
                                                ClassifierErrorRates rates, ClusterBootstrap bootstrap) {
         List<ProminenceGroups.Row> byDecade = new ArrayList<>();
+        List<ProminenceGroups.Row> byTag = new ArrayList<>();
+        if (decades == null) {
+            return new ProminenceGroups(ProminenceStatistics.compute(items, rates, bootstrap, "overall"), byDecade, byTag);
+        }
         for (ByDecade.Row row : decades.rows()) {
             ItemSubset subset = new ItemSubset("decade", row.fromYear() == null ? ByDecade.UNDATED : row.fromYear() + "s");
             byDecade.add(new ProminenceGroups.Row(row.decade(), ProminenceStatistics.compute(
                     items.stream().filter(subset).toList(), rates, bootstrap, "decade/" + row.decade())));
         }
-        List<ProminenceGroups.Row> byTag = new ArrayList<>();
         for (ByTag.Row row : tags.rows()) {
             ItemSubset subset = new ItemSubset("tag", row.tag());
             byTag.add(new ProminenceGroups.Row(row.tag(), ProminenceStatistics.compute(

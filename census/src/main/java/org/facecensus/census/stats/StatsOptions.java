@@ -16,20 +16,26 @@ import org.facecensus.text.DescriptionMiner;
  * <p>Thread-safety: immutable (the miner is shared, and miners are thread-safe).
  */
 public record StatsOptions(int minTagItems, ClassifierErrorRates errorRates, int bootstrapSamples, long seed,
-                           DescriptionMiner miner, java.util.List<SubsetPair> comparisons) {
+                           DescriptionMiner miner, java.util.List<SubsetPair> comparisons, boolean prominenceByGroup) {
     public StatsOptions {
         comparisons = comparisons == null ? null : java.util.List.copyOf(comparisons);
+    }
+
+    /** Options with prominence per decade and tag. */
+    public StatsOptions(int minTagItems, ClassifierErrorRates errorRates, int bootstrapSamples, long seed,
+                        DescriptionMiner miner, java.util.List<SubsetPair> comparisons) {
+        this(minTagItems, errorRates, bootstrapSamples, seed, miner, comparisons, true);
     }
 
     /** Options with the automatic comparisons. */
     public StatsOptions(int minTagItems, ClassifierErrorRates errorRates, int bootstrapSamples, long seed,
                         DescriptionMiner miner) {
-        this(minTagItems, errorRates, bootstrapSamples, seed, miner, null);
+        this(minTagItems, errorRates, bootstrapSamples, seed, miner, null, true);
     }
 
     /** These options comparing the given subsets (null: the automatic ones). */
     public StatsOptions withComparisons(java.util.List<SubsetPair> pairs) {
-        return new StatsOptions(minTagItems, errorRates, bootstrapSamples, seed, miner, pairs);
+        return new StatsOptions(minTagItems, errorRates, bootstrapSamples, seed, miner, pairs, prominenceByGroup);
     }
 
     public static StatsOptions defaults() {
