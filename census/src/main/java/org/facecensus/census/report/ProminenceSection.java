@@ -73,7 +73,7 @@ final class ProminenceSection extends ReportSection {
             return;
         }
         out.append("<h3>").append(title).append("</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>").append(nameTitle)
-                .append("</th><th>items</th><th>head count<br><span class=\"ci\">women</span></th>")
+                .append("</th><th>items with a<br>labelled face</th><th>head count<br><span class=\"ci\">women</span></th>")
                 .append("<th>face area<br><span class=\"ci\">women</span></th><th>area − head count</th>")
                 .append("<th>central figures<br><span class=\"ci\">women</span></th>")
                 .append("<th>mean size rank<br><span class=\"ci\">women / men</span></th></tr></thead>\n<tbody>\n");

@@ -123,7 +123,9 @@
       const s = r.shareOfWomen;
       const x = left + i * band + band * 0.15;
       const bw = band * 0.7;
-      const bar = el('svg:rect', { class: 'bar', x: x, y: y(s.estimate), width: bw, height: y(0) - y(s.estimate),
+      // A share of 0 still gets a sliver to click.
+      const top = Math.min(y(s.estimate), y(0) - 3);
+      const bar = el('svg:rect', { class: 'bar', x: x, y: top, width: bw, height: y(0) - top,
         'data-cell': 'decade:' + r.decade });
       bar.appendChild(el('svg:title', {}, r.decade + ': ' + pct(s.estimate) + ' of ' + s.decided + ' labelled faces'));
       bar.addEventListener('click', () => openGallery({ cell: 'decade:' + r.decade, title: 'Faces of the ' + r.decade }));
