@@ -3,7 +3,6 @@ package org.facecensus.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.facecensus.label.ExploreServer;
 import picocli.CommandLine;
@@ -52,25 +51,9 @@ final class ExploreCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch stopped = new CountDownLatch(1);
         try (ExploreServer server = ExploreServer.start(census, port, evaluation, samples)) {
-            Thread hook = new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "facecensus-explore-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.println(server.url());
-            out.flush();
-            err.println("facecensus: exploring " + census.toAbsolutePath().normalize() + " (" + server.items()
-                    + " items); open the address above. Ctrl-C stops the server.");
-            if (open) {
-                LabelCommand.openBrowser(server.url(), err);
-            }
-            try {
-                stopped.await();
-            } finally {
-                LabelCommand.removeHook(hook);
-            }
+            LabelCommand.serveUntilStopped(server, server.url(), "exploring " + census.toAbsolutePath().normalize()
+                    + " (" + server.items() + " items); open the address above. Ctrl-C stops the server.", open, out, err);
         }
         return 0;
     }

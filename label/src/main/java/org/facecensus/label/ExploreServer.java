@@ -86,19 +86,7 @@ public final class ExploreServer implements AutoCloseable {
             }
             case "crop" -> {
                 LocalServer.expect(method, "GET", parts, 3);
-                String item = HttpIo.decode(parts.get(1));
-                int index;
-                try {
-                    index = Integer.parseInt(HttpIo.decode(parts.get(2)));
-                } catch (NumberFormatException e) {
-                    throw ApiException.badRequest("face index '" + parts.get(2) + "' is not a number");
-                }
-                CensusFace face = api.census().face(new FaceKey(item, index))
-                        .orElseThrow(() -> ApiException.notFound("no face " + item + "#" + index + " in this census"));
-                if (face.crop() == null) {
-                    throw ApiException.notFound("face " + face.key() + " has no crop in the census");
-                }
-                HttpIo.send(exchange, 200, "image/jpeg", LocalServer.read(face.crop()));
+                Crops.send(exchange, api.census(), parts.get(1), parts.get(2));
             }
             default -> throw ApiException.notFound("no API /api/" + String.join("/", parts)
                     + "; see the README's 'Exploring a census'");

@@ -108,11 +108,7 @@ public final class LabelServer implements AutoCloseable {
             }
             case "crop" -> {
                 LocalServer.expect(method, "GET", parts, 3);
-                CensusFace face = api.face(HttpIo.decode(parts.get(1)), HttpIo.decode(parts.get(2)));
-                if (face.crop() == null) {
-                    throw ApiException.notFound("face " + face.key() + " has no crop in the census");
-                }
-                HttpIo.send(exchange, 200, "image/jpeg", LocalServer.read(face.crop()));
+                Crops.send(exchange, api.census(), parts.get(1), parts.get(2));
             }
             case "artwork" -> {
                 LocalServer.expect(method, "GET", parts, 2);

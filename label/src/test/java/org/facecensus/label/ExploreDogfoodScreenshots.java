@@ -12,12 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,14 +34,8 @@ class ExploreDogfoodScreenshots {
         JsonNode stats = new ObjectMapper().readTree(Path.of(census, "stats.json").toFile());
         String expected = String.format(Locale.ROOT, "%.1f %%",
                 stats.path("overall").path("shareOfWomen").path("estimate").asDouble() * 100);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        ChromeDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = Chromium.start(Files.createTempDirectory("explore-shots"), 1250, 2300);
         try (ExploreServer server = ExploreServer.start(Path.of(census), 0, null, ExploreServer.DEFAULT_SAMPLES)) {
-            browser.manage().window().setSize(new Dimension(1250, 2300));
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
             browser.get(server.url());
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "ready:"));

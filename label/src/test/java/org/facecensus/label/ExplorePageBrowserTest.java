@@ -2,7 +2,6 @@ package org.facecensus.label;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,12 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,8 +39,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Host checks. Skipped off CI when Chromium is absent, as {@link LabelPageBrowserTest}.
  */
 class ExplorePageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int ITEMS = 90;
 
     @TempDir
@@ -59,18 +53,7 @@ class ExplorePageBrowserTest {
     }
 
     private void startBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
-        }
-        assertTrue(present, "CI must have chromium and chromium-driver (see .ci/run)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1300, 1000));
+        browser = Chromium.start(dir, 1300, 1000);
         // A bound on waiting for the page's own signals, not a timing assertion.
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
