@@ -151,6 +151,10 @@ class ExplorePageBrowserTest {
                 .header("X-Token", server.token()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode());
         assertTrue(ok.body().contains("\"schema\":\"facecensus-census-stats/2\""), ok.body().substring(0, 80));
+        HttpResponse<String> none = client.send(HttpRequest.newBuilder(URI.create(base + "/api/figures?tag=nothing"))
+                .header("X-Token", server.token()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, none.statusCode(), "a filter that selects nothing is an empty answer, not an error");
+        assertTrue(none.body().contains("\"totals\":{\"items\":0,"), none.body().substring(0, 120));
         assertTrue(raw("GET /api/options?token=" + server.token() + " HTTP/1.1\r\nHost: evil.example:" + server.port())
                 .startsWith("HTTP/1.1 403"));
         assertTrue(raw("GET /api/options?token=" + server.token() + " HTTP/1.1\r\nHost: localhost:" + server.port())
