@@ -76,6 +76,19 @@ class ComparisonStatisticsTest {
     }
 
     @Test
+    void comparisonsInTheStatistics() {
+        CensusFigures auto = CensusStatistics.compute(items(5), new StatsOptions(2, null, 200, 1, null));
+        assertEquals(List.of("tag:a vs tag:b", "decade:1940s vs decade:1950s"), auto.comparisons().stream()
+                .map(c -> c.a().subset() + " vs " + c.b().subset()).toList(), "the automatic comparisons");
+        CensusFigures asked = CensusStatistics.compute(items(5), new StatsOptions(2, null, 200, 1, null)
+                .withComparisons(List.of(SubsetPair.parse("tag:b vs folder:a"))));
+        assertEquals(1, asked.comparisons().size());
+        assertEquals(0.1667, asked.comparisons().get(0).shareOfWomen().estimate(), "a − b, the other way round");
+        assertTrue(CensusStatistics.compute(items(5), new StatsOptions(2, null, 200, 1, null).withComparisons(List.of()))
+                .comparisons().isEmpty());
+    }
+
+    @Test
     void subsets() {
         List<ItemRecord> items = items(1);
         assertEquals(2, items.stream().filter(ItemSubset.parse("folder:a")).count());

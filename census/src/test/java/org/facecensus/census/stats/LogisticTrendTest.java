@@ -76,6 +76,26 @@ class LogisticTrendTest {
         assertEquals(36, t.faces());
     }
 
+    /**
+     * With an evaluation (sensitivity 0.9, specificity 0.8) each point of the curve is passed through
+     * Rogan–Gladen: 1950, (0.5 + 0.8 − 1) / 0.7 = 0.4286; 1960, (0.75 − 0.2) / 0.7 = 0.7857.
+     */
+    @Test
+    void correctedCurve() {
+        List<ItemRecord> items = new ArrayList<>();
+        for (int copy = 0; copy < 6; copy++) {
+            items.add(dated("a" + copy, 1950, 1, 1));
+            items.add(dated("b" + copy, 1960, 3, 1));
+        }
+        ClassifierErrorRates rates = new ClassifierErrorRates("test", 90, 10, 160, 40, "eval.json");
+        TrendFigures t = TrendStatistics.compute(items, rates, new ShareBootstrap(new PercentileBootstrap(300, 3), rates), "t");
+        assertEquals(0.4286, t.curve().get(0).correctedShare());
+        assertEquals(0.7857, t.curve().get(t.curve().size() - 1).correctedShare());
+        ShareInterval band = t.curve().get(0).correctedBand95();
+        assertNotNull(band);
+        assertTrue(band.width() > t.curve().get(0).band95().width(), "the evaluation's error widens the band");
+    }
+
     @Test
     void tooFewItemsGiveAReasonNotAFit() {
         TrendFigures t = TrendStatistics.compute(List.of(dated("a", 1950, 1, 1), dated("b", 1960, 2, 1)), null, null, "t");
