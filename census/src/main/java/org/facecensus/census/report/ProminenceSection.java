@@ -34,7 +34,10 @@ final class ProminenceSection extends ReportSection {
                 + "box as a share of the image; its <em>size rank</em> is 1 for the item's largest face; the <em>central "
                 + "figure</em> is the largest face when it is the only one or at least ")
                 .append(String.format(Locale.ROOT, "%.0f", FaceProminence.CENTRAL_RATIO))
-                .append(" times the area of the next. Intervals are 95 % cluster bootstraps over items.</p>\n");
+                .append(" times the area of the next. Intervals are 95 % cluster bootstraps over items. Only detected faces "
+                        + "count: small background figures the detector missed would lower everyone's area and push up "
+                        + "the ranks of the faces it found, and a face in profile or turned away may be missed "
+                        + "whatever its size.</p>\n");
         out.append("<p class=\"key\">Women are <strong>").append(Html.percent(all.headcountShare().estimate()))
                 .append("</strong> of the labelled faces ").append(ci(all.headcountShare()))
                 .append(" but hold <strong>").append(Html.percent(all.areaShareOfWomen().estimate()))
