@@ -106,7 +106,10 @@ public final class ClusterBootstrap {
         });
     }
 
-    /** The column sums of {@code rows.length} rows drawn with replacement; an empty array for no rows (callers bootstrap only groups with items). */
+    /**
+     * The column sums of {@code rows.length} rows drawn with replacement; an empty array for no rows
+     * (callers bootstrap only groups with items).
+     */
     static double[] resampledTotals(SplittableRandom random, double[][] rows) {
         int n = rows.length;
         if (n == 0) {
