@@ -90,6 +90,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "The classifier's evaluation ('facecensus gender evaluate --json'), to correct shares for its errors.")
     Path evaluation;
 
+    @Option(names = "--compare", paramLabel = "'A vs B'",
+            description = "Compare two subsets of items (repeatable), e.g. 'tag:Muralism vs tag:Constructivism', "
+                    + "'decade:1930s vs decade:1950s', 'folder:posters vs folder:photos'; subsets: "
+                    + org.facecensus.census.stats.ItemSubset.KINDS + ". Default: the two largest tags, and the first "
+                    + "and last decade with --min-tag-items items.")
+    java.util.List<String> compare;
+
     @Option(names = "--min-tag-items", paramLabel = "N", defaultValue = "10",
             description = "A tag gets its own statistics row from N items on (default ${DEFAULT-VALUE}).")
     int minTagItems;
@@ -153,6 +160,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (evaluation != null) {
             run.evaluation(evaluation);
+        }
+        if (compare != null) {
+            run.compare(compare.stream().map(org.facecensus.census.stats.SubsetPair::parse).toList());
         }
         CensusResult result = run.run();
         printSummary(stdout, result);

@@ -295,7 +295,7 @@ public final class CensusRun {
                     gender, probability, cropPath, face.error().orElse("")));
         }
         return new Analysed(new ItemRecord(item.itemId(), item.file(), null, records, "", "",
-                analysis.rejected().size()), models);
+                analysis.rejected().size(), image.width(), image.height()), models);
     }
 
     private static Analysed failed(CollectionItem item, String error, String problem) {
