@@ -3,7 +3,7 @@
 # back to back on the same images (ours, then the peer, in rounds) and every ratio is printed; then the
 # end-to-end census with 1 and 2 threads; with --jmh also short JMH runs. See SpeedTable's Javadoc.
 #
-#   bash tools/speed-table.sh [--repeat K] [--rounds R] [--census-images N] [--census-folder DIR] [--jmh] [IMAGE...]
+#   bash tools/speed-table.sh [--repeat K] [--rounds R] [--census-images N] [--census-folder DIR] [--only REGEX] [--jmh] [IMAGE...]
 #
 # Needs the peers (bash ../shared/peers/setup.sh: dlib_hog, face-api, the six sample PNGs) and the models
 # (./facecensus models fetch). Builds the benchmarks jar when it is missing or older than the sources.

@@ -54,6 +54,7 @@ public final class SpeedTable {
     private final Path peers;
     private final Path peersCache;
     private final StringBuilder table = new StringBuilder();
+    private java.util.regex.Pattern only = java.util.regex.Pattern.compile(".*");
 
     private SpeedTable(List<Path> images, int repeat, int rounds, Path peers, Path peersCache) {
         this.images = images;
@@ -71,6 +72,7 @@ public final class SpeedTable {
         int rounds = 2;
         int censusImages = 96;
         boolean jmh = false;
+        String onlyRows = null;
         List<Path> images = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -79,9 +81,11 @@ public final class SpeedTable {
                 case "--census-images" -> censusImages = Integer.parseInt(args[++i]);
                 case "--census-folder" -> censusFolder = Path.of(args[++i]);
                 case "--jmh" -> jmh = true;
+                case "--only" -> onlyRows = args[++i];
                 case "--help", "-h" -> {
                     System.out.println("usage: tools/speed-table.sh [--repeat K] [--rounds R] [--census-images N]"
-                            + " [--census-folder DIR] [--jmh] [IMAGE...]\n"
+                            + " [--census-folder DIR] [--only REGEX] [--jmh] [IMAGE...]\n"
+                            + "--only keeps the rows whose name matches (e.g. 'blazeface|census')\n"
                             + "default images: $PEERS_CACHE/images/png/*.png (bash ../shared/peers/setup.sh makes them)");
                     return;
                 }
@@ -99,6 +103,9 @@ public final class SpeedTable {
             }
         }
         SpeedTable t = new SpeedTable(images, repeat, rounds, peers, peersCache);
+        if (onlyRows != null) {
+            t.only = java.util.regex.Pattern.compile(onlyRows, java.util.regex.Pattern.CASE_INSENSITIVE);
+        }
         t.run(censusFolder, censusImages, jmh);
     }
 
@@ -125,7 +132,7 @@ public final class SpeedTable {
                         "wasm", "--repeat", String.valueOf(repeat)), "detect"));
         single("fused (blazeface-full-range + ssd-mobilenet, weighted box fusion)", () -> FaceCensus.detector("fused"));
         single("blazeface-full-range", () -> FaceCensus.detector("blazeface-full-range"));
-        if (censusImages > 0) {
+        if (censusImages > 0 && only.matcher("census").find()) {
             census(censusFolder, censusImages);
         }
         System.out.println();
@@ -137,6 +144,9 @@ public final class SpeedTable {
 
     /** One timed pair in rounds: ours, then the reference. */
     private void pair(String what, Supplier<FaceDetector> ours, Supplier<double[]> reference) {
+        if (!only.matcher(what).find()) {
+            return;
+        }
         double[] oursMs = new double[rounds];
         double[] refMs = new double[rounds];
         double[] ratios = new double[rounds];
@@ -155,6 +165,9 @@ public final class SpeedTable {
     }
 
     private void single(String what, Supplier<FaceDetector> ours) {
+        if (!only.matcher(what).find()) {
+            return;
+        }
         double[] ms = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             ms[r] = mean(ours(ours));

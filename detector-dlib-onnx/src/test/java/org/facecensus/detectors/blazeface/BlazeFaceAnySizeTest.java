@@ -124,17 +124,26 @@ class BlazeFaceAnySizeTest {
     }
 
     @Test
-    void windowsCoverALevelLargerThanTheLimitWithOverlap() {
+    void windowsCoverALevelLargerThanTheLimitWithTheOverlapItNeedsAndNoMore() {
+        // 2,500 × 700 at most 1,024 a side: three windows of 896 (2,500 + 2·85 = 2,670, / 3, up to 32)
         TilePlan.Level level = new TilePlan.Level(1, 2500, 700, List.of(), 20, 77);
         List<TilePlan.Window> windows = TilePlan.windows(level, 1024, 32);
         assertEquals(3, windows.size());
         for (TilePlan.Window w : windows) {
-            assertEquals(1024, w.width());
+            assertEquals(896, w.width());
             assertEquals(704, w.height());
         }
         assertEquals(0, windows.get(0).x());
-        assertEquals(2500 - 1024, windows.get(2).x());
-        assertTrue(windows.get(0).x() + 1024 - windows.get(1).x() > 77 * 1.1, "overlap holds the largest face");
+        assertEquals(2500 - 896, windows.get(2).x());
+        for (int i = 0; i + 1 < windows.size(); i++) {
+            int overlap = windows.get(i).x() + 896 - windows.get(i + 1).x();
+            assertTrue(overlap > 77 * 1.1, "overlap " + overlap + " holds the largest face");
+        }
+        // a 1,920-px photo's finest level: two windows of 704, not two of 1,024
+        List<TilePlan.Window> photo = TilePlan.windows(new TilePlan.Level(0.68, 1311, 874, List.of(), 0, 77), 1024, 32);
+        assertEquals(2, photo.size());
+        assertEquals(704, photo.get(0).width());
+        assertEquals(896, photo.get(0).height());
         assertEquals(1, TilePlan.windows(new TilePlan.Level(1, 1000, 1000, List.of(), 20, 77), 1024, 32).size());
     }
 
