@@ -29,6 +29,10 @@ import org.facecensus.census.collection.CollectionIndex;
 import org.facecensus.census.collection.CollectionItem;
 import org.facecensus.census.collection.MetadataFile;
 import org.facecensus.census.collection.MetadataRowError;
+import org.facecensus.census.collection.SourceError;
+import org.facecensus.census.collection.web.WebImages;
+import org.facecensus.http.HttpFetchException;
+import org.facecensus.http.HttpFetcher;
 import org.facecensus.census.store.CensusDatabase;
 import org.facecensus.classify.Gender;
 import org.facecensus.detect.DetectedFace;
@@ -79,6 +83,8 @@ public final class CensusRun {
     private final ImageLoader loader = ImageLoader.defaults();
     /** The earlier census's finished items by id, when its faces are re-used; set once by {@link #run()}. */
     private volatile Map<String, Journal.Entry> earlierFaces = Map.of();
+    /** Fetches web items' images; set once by {@link #run()} for a web source. */
+    private volatile WebImages webImages;
 
     /** A run with {@code analyzer}, which the caller keeps ownership of. */
     public CensusRun(CensusSettings settings, FaceAnalyzer analyzer, Summariser summariser, RunListener listener) {
@@ -89,10 +95,30 @@ public final class CensusRun {
     }
 
     public CensusResult run() {
-        long start = System.nanoTime();
+        if (settings.web() == null) {
+            return run(null);
+        }
+        try (HttpFetcher http = settings.webOptions().newFetcher()) {
+            return run(http);
+        }
+    }
+
+    /**
+     * The collection's items: the folder scanned and joined to its catalogue, or the web source read (manifests
+     * fetched through {@code http}, which may be null for a folder).
+     */
+    public static CollectionIndex index(CensusSettings settings, HttpFetcher http) {
+        if (settings.web() != null) {
+            return settings.web().index(http, settings.webOptions());
+        }
         MetadataFile metadata = settings.metadata() == null ? null : MetadataFile.read(settings.metadata(), settings.catalogue());
-        CollectionIndex collection = CollectionIndex.scan(settings.collection(), metadata, settings.outDir(),
-                settings.allPages());
+        return CollectionIndex.scan(settings.collection(), metadata, settings.outDir(), settings.allPages());
+    }
+
+    private CensusResult run(HttpFetcher http) {
+        long start = System.nanoTime();
+        CollectionIndex collection = index(settings, http);
+        webImages = http == null ? null : new WebImages(http, loader);
         Path outDir = settings.outDir();
         Path crops = outDir.resolve("crops");
         try {
@@ -147,10 +173,15 @@ public final class CensusRun {
             items.add(new ItemRecord(unique(m.id(), ids), "", m, List.of(),
                     "no image in the collection matches this catalogue row (by id or file name)", NO_IMAGE));
         }
+        String catalogueName = settings.metadata() != null ? settings.metadata().getFileName().toString()
+                : settings.collectionName();
         for (MetadataRowError e : collection.rowErrors()) {
             items.add(new ItemRecord(unique("metadata-line-" + e.line(), ids), "", null, List.of(),
-                    "catalogue row at line " + e.line() + " of " + settings.metadata().getFileName() + ": "
-                            + e.message(), BAD_METADATA_ROW));
+                    "catalogue row at line " + e.line() + " of " + catalogueName + ": " + e.message(), BAD_METADATA_ROW));
+        }
+        for (SourceError e : collection.sourceErrors()) {
+            items.add(new ItemRecord(unique(e.itemId(), ids), e.file(), e.metadata(), List.of(), e.message(),
+                    e.problem()));
         }
         items.sort(Comparator.comparing(ItemRecord::itemId));
         List<ModelInfo> modelList = List.copyOf(models.values());
@@ -160,7 +191,7 @@ public final class CensusRun {
         CensusDatabase.write(outDir.resolve("census.sqlite"), items, modelList, fingerprint);
         double writeSeconds = seconds(writeStart);
 
-        RunInfo info = new RunInfo(settings.collection().toString(),
+        RunInfo info = new RunInfo(settings.collectionName(),
                 settings.metadata() == null ? "" : settings.metadata().toString(), analyzer.detectorName(),
                 analyzer.alignerName().orElse(CensusSettings.NONE), analyzer.classifierName().orElse(CensusSettings.NONE),
                 settings.evaluation() == null ? "" : settings.evaluation().toString(), modelList, settings.threads(),
@@ -251,9 +282,12 @@ public final class CensusRun {
     private Analysed analyseOne(CollectionItem item, Path crops) {
         RgbImage image;
         try {
-            image = loader.load(item.path(), item.page());
+            image = item.isWeb() ? webImages.load(item) : loader.load(item.path(), item.page());
         } catch (ImageLoadException e) {
-            return failed(item, e.getMessage().replace(item.path().toString(), item.file()), e.problem().name());
+            return failed(item, item.isWeb() ? item.file() + ": " + e.getMessage()
+                    : e.getMessage().replace(item.path().toString(), item.file()), e.problem().name());
+        } catch (HttpFetchException e) {
+            return failed(item, e.getMessage(), WebImages.problem(e));
         }
         FaceAnalysis analysis;
         try {
