@@ -152,7 +152,30 @@ public final class CensusRun {
         }
         listener.analysed();
         double analyseSeconds = seconds(analyseStart);
+        Map<String, AnalysedItem> finished = new LinkedHashMap<>();
+        done.forEach((id, e) -> finished.put(id, new AnalysedItem(e.item(), e.models())));
+        return finish(collection, finished, analysedNow, detectionModels, fingerprint, start, scanSeconds,
+                analyseSeconds);
+    }
 
+    /**
+     * Writes every output of a census whose items are all analysed: faces.csv/jsonl, items.csv (with the catalogue
+     * rows without image, the unreadable rows and the web source's errors), census.sqlite, the summary
+     * (stats.json, report.html) and run.json. A census engine calls it on its driver with what its workers returned.
+     *
+     * @param collection      the collection's index
+     * @param done            every item of {@code collection.items()}, analysed, by item id
+     * @param analysedNow     how many of them this run analysed (the others were resumed)
+     * @param detectionModels the detector's models
+     * @param fingerprint     the run's settings ({@link CensusSettings#fingerprint})
+     * @param start           {@link System#nanoTime()} when the run started
+     * @param scanSeconds     time spent indexing
+     * @param analyseSeconds  time spent analysing
+     */
+    public CensusResult finish(CollectionIndex collection, Map<String, AnalysedItem> done, int analysedNow,
+                               List<ModelInfo> detectionModels, Map<String, String> fingerprint, long start,
+                               double scanSeconds, double analyseSeconds) {
+        Path outDir = settings.outDir();
         long writeStart = System.nanoTime();
         List<ItemRecord> items = new ArrayList<>();
         TreeMap<String, ModelInfo> models = new TreeMap<>();
@@ -160,7 +183,11 @@ public final class CensusRun {
         int failed = 0;
         int withoutMetadata = 0;
         for (CollectionItem c : collection.items()) {
-            Journal.Entry entry = done.get(c.itemId());
+            AnalysedItem entry = done.get(c.itemId());
+            if (entry == null) {
+                throw new FaceCensusException("item " + c.itemId() + " was not analysed; run the same command again "
+                        + "to analyse what is missing");
+            }
             entry.models().forEach(m -> models.putIfAbsent(m.name(), m));
             ItemRecord r = entry.item();
             items.add(r.withMetadata(c.itemId(), c.metadata()));
@@ -223,6 +250,9 @@ public final class CensusRun {
         if (pending.isEmpty()) {
             return;
         }
+        Map<String, AnalysedItem> earlier = new LinkedHashMap<>();
+        earlierFaces.forEach((id, e) -> earlier.put(id, new AnalysedItem(e.item(), e.models())));
+        ItemAnalyser analyser = new ItemAnalyser(analyzer, loader, webImages, crops, earlier);
         int threads = settings.threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "facecensus-census");
@@ -241,9 +271,9 @@ public final class CensusRun {
                 }
                 pool.execute(() -> {
                     try {
-                        Analysed analysed = analyseOne(item, crops);
-                        journal.append(analysed.record(), analysed.models());
-                        listener.itemDone(analysed.record());
+                        AnalysedItem analysed = analyser.analyse(item);
+                        journal.append(analysed.item(), analysed.models());
+                        listener.itemDone(analysed.item());
                     } catch (Throwable t) {
                         fatal.compareAndSet(null, t);
                     } finally {
@@ -273,75 +303,6 @@ public final class CensusRun {
         }
         if (t != null) {
             throw new FaceCensusException("census run failed: " + t, t);
-        }
-    }
-
-    private record Analysed(ItemRecord record, List<ModelInfo> models) {
-    }
-
-    private Analysed analyseOne(CollectionItem item, Path crops) {
-        RgbImage image;
-        try {
-            image = item.isWeb() ? webImages.load(item) : loader.load(item.path(), item.page());
-        } catch (ImageLoadException e) {
-            return failed(item, item.isWeb() ? item.file() + ": " + e.getMessage()
-                    : e.getMessage().replace(item.path().toString(), item.file()), e.problem().name());
-        } catch (HttpFetchException e) {
-            return failed(item, e.getMessage(), WebImages.problem(e));
-        }
-        FaceAnalysis analysis;
-        try {
-            Journal.Entry earlier = earlierFaces.get(item.itemId());
-            // Re-classifying: the earlier census's boxes for the same file, and no detection.
-            analysis = earlier != null && earlier.item().file().equals(item.file()) && !earlier.item().failed()
-                    ? analyzer.analyzeFound(image, earlier.item().faces().stream()
-                            .map(f -> new DetectedFace(new FaceBox(f.x(), f.y(), f.width(), f.height(), f.score()),
-                                    java.util.Optional.empty())).toList())
-                    : analyzer.analyze(image);
-        } catch (ModelMissingException | ModelIntegrityException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return failed(item, "detection failed: " + e.getMessage(), DETECTION_FAILED);
-        }
-        List<AnalyzedFace> faces = analysis.faces();
-        List<FaceRecord> records = new ArrayList<>();
-        List<ModelInfo> models = new ArrayList<>();
-        String cropBase = OutputFiles.fileSafe(item.itemId());
-        for (int j = 0; j < faces.size(); j++) {
-            AnalyzedFace face = faces.get(j);
-            String cropPath = "";
-            if (face.aligned().isPresent()) {
-                cropPath = "crops/" + cropBase + "_" + j + ".jpg";
-                writeJpeg(crops.resolve(cropBase + "_" + j + ".jpg"), face.aligned().get().crop());
-            }
-            Gender gender = Gender.UNKNOWN;
-            double probability = Double.NaN;
-            if (face.gender().isPresent()) {
-                GenderPrediction prediction = face.gender().get();
-                gender = prediction.gender();
-                probability = prediction.probability();
-                if (!models.contains(prediction.model())) {
-                    models.add(prediction.model());
-                }
-            }
-            FaceBox box = face.box();
-            records.add(new FaceRecord(item.itemId(), j, box.x(), box.y(), box.width(), box.height(), box.score(),
-                    gender, probability, cropPath, face.error().orElse("")));
-        }
-        return new Analysed(new ItemRecord(item.itemId(), item.file(), null, records, "", "",
-                analysis.rejected().size()), models);
-    }
-
-    private static Analysed failed(CollectionItem item, String error, String problem) {
-        return new Analysed(new ItemRecord(item.itemId(), item.file(), null, List.of(), error, problem), List.of());
-    }
-
-    private static void writeJpeg(Path target, RgbImage picture) {
-        try {
-            JpegWriter.write(target, picture);
-        } catch (IOException e) {
-            throw new FaceCensusException("cannot write face crop " + target + ": " + e.getMessage()
-                    + "; check free disk space and permissions, then run again to resume", e);
         }
     }
 
