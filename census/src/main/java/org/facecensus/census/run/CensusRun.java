@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.facecensus.FaceCensusException;
-import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemMetadata;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.RunInfo;
@@ -31,23 +30,11 @@ import org.facecensus.census.collection.MetadataFile;
 import org.facecensus.census.collection.MetadataRowError;
 import org.facecensus.census.collection.SourceError;
 import org.facecensus.census.collection.web.WebImages;
-import org.facecensus.http.HttpFetchException;
 import org.facecensus.http.HttpFetcher;
 import org.facecensus.census.store.CensusDatabase;
-import org.facecensus.classify.Gender;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
-import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
-import org.facecensus.image.JpegWriter;
-import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
-import org.facecensus.model.ModelIntegrityException;
-import org.facecensus.model.ModelMissingException;
-import org.facecensus.analysis.AnalyzedFace;
-import org.facecensus.analysis.FaceAnalysis;
 import org.facecensus.analysis.FaceAnalyzer;
-import org.facecensus.classify.GenderPrediction;
 
 /**
  * A whole collection analysed: every image through a {@link FaceAnalyzer} in parallel, joined to
