@@ -144,6 +144,52 @@ class SparkCensusTest {
         assertSameOutputs(local, spark);
     }
 
+    @Test
+    void aUrlListRunsOnSparkAsOnOneMachineWithItsBadItems() throws Exception {
+        // four of the artworks from 127.0.0.1 (from memory, under a random token; Host checked), plus a 404 row
+        String token = java.util.UUID.randomUUID().toString();
+        Map<String, byte[]> images = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(collection)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().limit(4).toList()) {
+                images.put("/" + token + "/" + f.getFileName(), Files.readAllBytes(f));
+            }
+        }
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        int port = server.getAddress().getPort();
+        server.createContext("/", ex -> {
+            try (ex) {
+                byte[] body = ("127.0.0.1:" + port).equals(ex.getRequestHeaders().getFirst("Host"))
+                        ? images.get(ex.getRequestURI().getRawPath()) : null;
+                ex.getResponseHeaders().set("Content-Type", body == null ? "text/plain" : "image/jpeg");
+                ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+                if (body != null) {
+                    ex.getResponseBody().write(body);
+                }
+            }
+        });
+        server.start();
+        try {
+            StringBuilder csv = new StringBuilder("url,title\n");
+            images.keySet().forEach(path -> csv.append("http://127.0.0.1:").append(port).append(path).append(",art\n"));
+            csv.append("http://127.0.0.1:").append(port).append("/").append(token).append("/gone.jpg,missing\n");
+            Path list = Files.writeString(dir.resolve("urls.csv"), csv);
+            Path single = dir.resolve("urls-local");
+            Path spark = dir.resolve("urls-spark");
+            try (FaceAnalyzer analyzer = RECIPE.builder().build()) {
+                Census.of(org.facecensus.census.collection.web.WebSource.urlList(list)).out(single).threads(2)
+                        .minTagItems(2).analyzer(analyzer).run();
+            }
+            Census census = Census.of(org.facecensus.census.collection.web.WebSource.urlList(list)).out(spark)
+                    .threads(2).minTagItems(2);
+            CensusEngines.find("spark").run(new CensusJob(census.settings(), RECIPE, census.summariser(), "local[2]", 2));
+            assertSameOutputs(single, spark);
+            assertTrue(Files.readString(spark.resolve("items.csv")).contains("HTTP_NOT_FOUND"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static int count(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return 0;
