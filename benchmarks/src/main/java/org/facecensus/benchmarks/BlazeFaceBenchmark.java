@@ -12,7 +12,8 @@ import org.openjdk.jmh.annotations.Param;
  * peers' "detect" stage, comparable to their single-threaded timings). {@code minFace} trades speed
  * for the smallest face size searched. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar BlazeFace -p image=/tmp/peers-cache/images/png/sample1.png}
- * (add {@code -p variant=BACK_256,FULL_RANGE_192} for both BlazeFace detectors side by side)
+ * (add {@code -p variant=BACK_256,FULL_RANGE_192} for both BlazeFace detectors side by side, and
+ * {@code -p input=levels,tiles} for the any-size graph against the 256-px tiles)
  *
  * <p>Thread-safety: a JMH state object, used by the one benchmark thread.
  */
@@ -28,10 +29,15 @@ public class BlazeFaceBenchmark extends DetectorBenchmark {
     @Param("BACK_256")
     public String variant;
 
+    /** {@code levels}: whole pyramid levels per run (the default); {@code tiles}: 256-px tiles (before). */
+    @Param("levels")
+    public String input;
+
     @Override
     protected FaceDetector open() {
         BlazeFaceVariant v = BlazeFaceVariant.valueOf(variant);
-        BlazeFaceDetector.Builder b = BlazeFaceDetector.builder().device(ExecutionDevice.CPU).variant(v);
+        BlazeFaceDetector.Builder b = BlazeFaceDetector.builder().device(ExecutionDevice.CPU).variant(v)
+                .anySizeInput(input.equals("levels"));
         if (minFace > 0) {
             b.minFaceSize(minFace);
         }

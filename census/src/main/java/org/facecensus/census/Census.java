@@ -60,6 +60,7 @@ public final class Census {
     private boolean minerChosen;
     private RunListener listener = RunListener.NONE;
     private Summariser summariser;
+    private java.util.List<org.facecensus.census.stats.SubsetPair> comparisons;
 
     private Census(Path collection, WebSource web) {
         this.collection = collection;
@@ -191,6 +192,19 @@ public final class Census {
     }
 
     /** A tag gets its own statistics row only with at least this many items (default {@value #DEFAULT_MIN_TAG_ITEMS}). */
+    /**
+     * Compares these subsets in {@code stats.json} and the report (e.g.
+     * {@code SubsetPair.parse("tag:Muralism vs tag:Constructivism")}), instead of the automatic
+     * comparisons (the two largest tags, the first and last decade with enough items). Given once.
+     */
+    public Census compare(java.util.List<org.facecensus.census.stats.SubsetPair> pairs) {
+        if (this.comparisons != null) {
+            throw new org.facecensus.FaceCensusException("compare(...) was already given; give every comparison in one call");
+        }
+        this.comparisons = java.util.List.copyOf(pairs);
+        return this;
+    }
+
     public Census minTagItems(int items) {
         if (items < 1) {
             throw new IllegalArgumentException("min-tag-items must be at least 1, got " + items);
@@ -246,7 +260,7 @@ public final class Census {
         ClassifierErrorRates rates = evaluation == null ? null : ClassifierErrorRates.read(evaluation);
         DescriptionMiner chosen = minerChosen ? miner : defaultMiner().orElse(null);
         StatsOptions defaults = StatsOptions.defaults();
-        return new StatsOptions(minTagItems, rates, defaults.bootstrapSamples(), defaults.seed(), chosen);
+        return new StatsOptions(minTagItems, rates, defaults.bootstrapSamples(), defaults.seed(), chosen, comparisons);
     }
 
     private static Optional<DescriptionMiner> defaultMiner() {

@@ -17,9 +17,12 @@ import java.util.List;
  * @param problem  a machine-readable code for the error (e.g. TRUNCATED, NO_IMAGE), or empty
  * @param rejectedFaces detections the run's face verifier judged not to be faces (not in {@code faces});
  *                 0 without a verifier
+ * @param imageWidth  the analysed (orientation-corrected) image's width in pixels; 0 when unknown (a
+ *                 failed item, or a census written before image sizes were recorded)
+ * @param imageHeight the image's height in pixels; 0 when unknown
  */
 public record ItemRecord(String itemId, String file, ItemMetadata metadata, List<FaceRecord> faces,
-                         String error, String problem, int rejectedFaces) {
+                         String error, String problem, int rejectedFaces, int imageWidth, int imageHeight) {
     public ItemRecord {
         file = file == null ? "" : file;
         faces = faces == null ? List.of() : List.copyOf(faces);
@@ -28,21 +31,35 @@ public record ItemRecord(String itemId, String file, ItemMetadata metadata, List
         if (rejectedFaces < 0) {
             throw new IllegalArgumentException("rejectedFaces must not be negative");
         }
+        if (imageWidth < 0 || imageHeight < 0) {
+            throw new IllegalArgumentException("image size must not be negative: " + imageWidth + "x" + imageHeight);
+        }
+    }
+
+    /** An item whose image size is not known. */
+    public ItemRecord(String itemId, String file, ItemMetadata metadata, List<FaceRecord> faces, String error,
+                      String problem, int rejectedFaces) {
+        this(itemId, file, metadata, faces, error, problem, rejectedFaces, 0, 0);
     }
 
     /** An item of a run without a face verifier. */
     public ItemRecord(String itemId, String file, ItemMetadata metadata, List<FaceRecord> faces, String error,
                       String problem) {
-        this(itemId, file, metadata, faces, error, problem, 0);
+        this(itemId, file, metadata, faces, error, problem, 0, 0, 0);
     }
 
     /** The same item joined with its catalogue record. */
     public ItemRecord withMetadata(String id, ItemMetadata catalogued) {
-        return new ItemRecord(id, file, catalogued, faces, error, problem, rejectedFaces);
+        return new ItemRecord(id, file, catalogued, faces, error, problem, rejectedFaces, imageWidth, imageHeight);
     }
 
     public boolean failed() {
         return !error.isEmpty();
+    }
+
+    /** Whether the image's size is known, so its faces' prominence can be measured. */
+    public boolean hasImageSize() {
+        return imageWidth > 0 && imageHeight > 0;
     }
 
     public Composition composition() {

@@ -137,6 +137,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "The classifier's evaluation ('facecensus gender evaluate --json'), to correct shares for its errors.")
     Path evaluation;
 
+    @Option(names = "--compare", paramLabel = "'A vs B'",
+            description = "Compare two subsets of items (repeatable), e.g. 'tag:Muralism vs tag:Constructivism', "
+                    + "'decade:1930s vs decade:1950s', 'folder:posters vs folder:photos'; subsets: "
+                    + org.facecensus.census.stats.ItemSubset.KINDS + ". Default: the two largest tags, and the first "
+                    + "and last decade with --min-tag-items items.")
+    java.util.List<String> compare;
+
     @Option(names = "--min-tag-items", paramLabel = "N", defaultValue = "10",
             description = "A tag gets its own statistics row from N items on (default ${DEFAULT-VALUE}).")
     int minTagItems;
@@ -191,6 +198,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (evaluation != null) {
             run.evaluation(evaluation);
         }
+        if (compare != null) {
+            run.compare(compare.stream().map(org.facecensus.census.stats.SubsetPair::parse).toList());
+        }
         AnalyzerRecipe recipe = new AnalyzerRecipe(detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
                 stages.landmarks(), stages.aligner(), classifier.spec(), detector.minFace, detector.minScore,
                 device.device == null ? null : device.device, verifier == null ? null : verifier.toAbsolutePath().toString(),
@@ -201,8 +211,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--master and --items-per-partition are for "
                         + "--engine spark");
             }
-            result = run.analyzer(recipe.builder()).run();
+            // the detector's provider options (--blazeface-input) travel on the builder
+            result = run.analyzer(detector.applyTo(recipe.builder())).run();
         } else {
+            if (detector.blazeFaceInput != null) {
+                throw new ParameterException(spec.commandLine(), "--blazeface-input is not passed to Spark executors "
+                        + "yet; leave it out (executors use the default, levels) or run with the local engine");
+            }
             result = CensusEngines.find(engine).run(new CensusJob(run.settings(), recipe, run.summariser(), master,
                     itemsPerPartition == null ? CensusJob.DEFAULT_ITEMS_PER_PARTITION : itemsPerPartition));
         }

@@ -2,6 +2,9 @@ package org.facecensus.cli;
 
 import org.facecensus.analysis.FaceAnalyzer;
 import org.facecensus.census.Census;
+import org.facecensus.detectors.blazeface.BlazeFaceDetector;
+import org.facecensus.detectors.blazeface.BlazeFaceOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,13 +27,34 @@ final class DetectorMixin {
             description = "Drop detections scoring below S (detector default if unset; blazeface: 0.65).")
     Double minScore;
 
+    @Option(names = "--blazeface-input", paramLabel = "levels|tiles", converter = InputConverter.class,
+            description = "blazeface (also inside fused): whole pyramid levels per network run (default) or the "
+                    + "older overlapping 256-px tiles, about twice as slow.")
+    BlazeFaceOptions.Input blazeFaceInput;
+
+    /** {@code levels} or {@code tiles}, any case; anything else is a usage error naming both. */
+    static final class InputConverter implements CommandLine.ITypeConverter<BlazeFaceOptions.Input> {
+        @Override
+        public BlazeFaceOptions.Input convert(String value) {
+            try {
+                return BlazeFaceOptions.Input.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("must be levels or tiles, not '" + value + "'");
+            }
+        }
+    }
+
     /** The name given, or null for the default. */
     String name() {
         return name;
     }
 
-    /** The analyzer with the minimum face size and score given on the command line. */
+    /** The analyzer with the minimum face size and score given on the command line, and blazeface's input mode. */
     FaceAnalyzer.Builder applyTo(FaceAnalyzer.Builder analyzer) {
+        if (blazeFaceInput != null) {
+            analyzer.options(blazeFaceInput == BlazeFaceOptions.Input.TILES ? BlazeFaceOptions.tiles()
+                    : BlazeFaceOptions.levels(BlazeFaceDetector.DEFAULT_MAX_INPUT_SIDE));
+        }
         if (minFace != null) {
             analyzer.minFace(minFace);
         }

@@ -58,28 +58,41 @@ final class LabelCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch stopped = new CountDownLatch(1);
         try (LabelServer server = LabelServer.start(census, port, auditEvery)) {
             server.store().warnings().forEach(w -> err.println("facecensus: " + w));
-            Thread hook = new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "facecensus-label-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.println(server.url());
-            out.flush();
-            err.println("facecensus: labelling " + census.toAbsolutePath().normalize() + "; open the address above."
-                    + " Ctrl-C stops the server (every label is already on disk).");
-            if (open) {
-                openBrowser(server.url(), err);
-            }
-            try {
-                stopped.await();
-            } finally {
-                removeHook(hook);
-            }
+            serveUntilStopped(server, server.url(), "labelling " + census.toAbsolutePath().normalize()
+                    + "; open the address above. Ctrl-C stops the server (every label is already on disk).", open, out, err);
         }
         return 0;
+    }
+
+    /**
+     * Prints the address, then blocks until Ctrl-C (a shutdown hook closes the server and releases the
+     * wait); the label app and the explorer both serve this way.
+     */
+    static void serveUntilStopped(AutoCloseable server, String url, String message, boolean open, PrintWriter out,
+                                  PrintWriter err) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                err.println("facecensus: closing the server: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "facecensus-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println(url);
+        out.flush();
+        err.println("facecensus: " + message);
+        if (open) {
+            openBrowser(url, err);
+        }
+        try {
+            stopped.await();
+        } finally {
+            removeHook(hook);
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** facecensus label: serve a census, export its labels, and gender evaluate reads the export. */
 class LabelCommandTest {
 
-    private static Path census(Path dir) throws Exception {
+    static Path census(Path dir) throws Exception {
         Path collection = Files.createDirectories(dir.resolve("photos"));
         for (String photo : List.of("2008_002470.jpg", "2008_001322.jpg", "2008_007676.jpg")) {
             Files.copy(DetectCommandTest.shared().resolve("dlib-faces").resolve(photo), collection.resolve(photo));

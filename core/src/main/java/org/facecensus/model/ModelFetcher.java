@@ -2,12 +2,9 @@ package org.facecensus.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import java.util.zip.ZipFile;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.io.AtomicFiles;
+import org.facecensus.io.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +79,7 @@ public final class ModelFetcher {
                     + ". Check that the folder is writable (or choose another with -D" + ModelStore.DIR_PROPERTY
                     + " / $" + ModelStore.DIR_ENV + ").", e);
         } finally {
-            deleteRecursively(work);
+            FileTrees.deleteRecursively(work);
         }
     }
 
@@ -182,19 +180,5 @@ public final class ModelFetcher {
             case "mvn" -> " (Maven artifacts: check that Maven can reach its central repository.)";
             default -> "";
         };
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean up " + dir, e);
-        }
     }
 }

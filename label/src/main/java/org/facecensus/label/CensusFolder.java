@@ -166,6 +166,11 @@ public final class CensusFolder {
         return Optional.ofNullable(facesByKey.get(key));
     }
 
+    /** Every item, in {@code items.csv} order (sorted by id). */
+    public List<CensusItem> items() {
+        return List.copyOf(items.values());
+    }
+
     /** The item with this id, if the census has it. */
     public Optional<CensusItem> item(String itemId) {
         return Optional.ofNullable(items.get(itemId));

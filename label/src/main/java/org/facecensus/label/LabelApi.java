@@ -230,20 +230,6 @@ final class LabelApi {
         return answer;
     }
 
-    CensusFace face(String itemId, String faceIndex) {
-        int index;
-        try {
-            index = Integer.parseInt(faceIndex);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no face '" + faceIndex + "' of item '" + itemId + "': the face index is a number");
-        }
-        if (itemId.isEmpty()) {
-            throw ApiException.notFound("no item ''");
-        }
-        return census.face(new FaceKey(itemId, index))
-                .orElseThrow(() -> ApiException.notFound("no face " + itemId + "#" + index + " in this census"));
-    }
-
     CensusFolder census() {
         return census;
     }

@@ -1,33 +1,19 @@
 package org.facecensus.label;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.facecensus.FaceCensusException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The labelling web app of one census, on {@code 127.0.0.1} only: the page, and a JSON API under
  * {@code /api/} that needs this launch's random token (query parameter {@code token} or header
- * {@code X-Token}).
+ * {@code X-Token}). The serving, the Host and token checks and the page files are {@link LocalServer}'s,
+ * shared with the explorer.
  *
  * <p>What it refuses, each with {@code {"error": ...}} and nothing written: a {@code Host} other than
  * {@code 127.0.0.1:PORT} or {@code localhost:PORT} (403: a web page that rebinds its own name to
@@ -42,28 +28,20 @@ import org.slf4j.LoggerFactory;
  * {@link LabelStore}. {@link #close} may be called more than once, from any thread.
  */
 public final class LabelServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(LabelServer.class);
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
     private static final String WEB = "/org/facecensus/label/web/";
     /** The page's files: the only names outside /api/ that are answered. */
     private static final Map<String, String> PAGE_FILES = Map.of(
             "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/style.css", "style.css");
 
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final LocalServer server;
     private final LabelStore store;
     private final LabelApi api;
-    private final String token;
-    private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LabelServer(HttpServer server, ExecutorService pool, LabelStore store, LabelApi api, String token) {
+    private LabelServer(LocalServer server, LabelStore store, LabelApi api) {
         this.server = server;
-        this.pool = pool;
         this.store = store;
         this.api = api;
-        this.token = token;
-        this.port = server.getAddress().getPort();
     }
 
     /**
@@ -77,47 +55,30 @@ public final class LabelServer implements AutoCloseable {
         CensusFolder census = CensusFolder.read(censusDir);
         CardOrder order = CardOrder.of(census.faces(), CardOrder.seedOf(census), auditEvery);
         LabelStore store = LabelStore.open(census);
-        // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs each
-        // answer then waits ~40 ms. Read once, when the JDK's server first starts, so set before that.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
+        LabelApi api = new LabelApi(census, order, store, Clock.systemUTC());
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "facecensus-label-http");
-                t.setDaemon(true);
-                return t;
-            });
-            byte[] secret = new byte[16];
-            new SecureRandom().nextBytes(secret);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-            LabelServer label = new LabelServer(server, pool, store, new LabelApi(census, order, store,
-                    Clock.systemUTC()), token);
-            server.createContext("/", label::handle);
-            server.setExecutor(pool);
-            server.start();
-            return label;
-        } catch (IOException e) {
+            LocalServer server = LocalServer.start("facecensus label", port, WEB, PAGE_FILES,
+                    (exchange, method, parts) -> route(api, exchange, method, parts));
+            return new LabelServer(server, store, api);
+        } catch (RuntimeException e) {
             store.close();
-            throw new FaceCensusException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
-                    + "; choose another --port, or 0 for any free one.", e);
+            throw e;
         }
     }
 
     /** The page's address with this launch's token: {@code http://127.0.0.1:PORT/?token=...}. */
     public String url() {
-        return "http://127.0.0.1:" + port + "/?token=" + token;
+        return server.url();
     }
 
     /** The port it listens on. */
     public int port() {
-        return port;
+        return server.port();
     }
 
     /** This launch's token (128 random bits, URL-safe base64). */
     public String token() {
-        return token;
+        return server.token();
     }
 
     /** The label log it writes. */
@@ -125,138 +86,40 @@ public final class LabelServer implements AutoCloseable {
         return store;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (ApiException e) {
-                HttpIo.sendError(exchange, e.status(), e.getMessage());
-            } catch (FaceCensusException | IllegalArgumentException e) {
-                LOG.warn("label request {} failed: {}", exchange.getRequestURI().getRawPath(), e.getMessage());
-                HttpIo.sendError(exchange, 500, e.getMessage());
-            }
-        }
-    }
-
-    private void route(HttpExchange exchange) throws IOException {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null || !(host.equalsIgnoreCase("127.0.0.1:" + port) || host.equalsIgnoreCase("localhost:" + port))) {
-            throw new ApiException(403, "Host '" + host + "' is not this server; open " + "http://127.0.0.1:" + port + "/");
-        }
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        // The raw path: segments are decoded one by one below and used only as lookup keys.
-        String path = exchange.getRequestURI().getRawPath();
-        if (!path.startsWith("/api/")) {
-            servePage(exchange, method, path);
-            return;
-        }
-        checkToken(exchange);
-        List<String> parts = List.of(path.substring("/api/".length()).split("/", -1));
+    private static void route(LabelApi api, HttpExchange exchange, String method, List<String> parts) throws IOException {
         String resource = parts.get(0);
         switch (resource) {
             case "progress" -> {
-                expect(method, "GET", parts, 1);
+                LocalServer.expect(method, "GET", parts, 1);
                 HttpIo.sendJson(exchange, 200, api.progress());
             }
             case "cards" -> {
-                expect(method, "GET", parts, 1);
+                LocalServer.expect(method, "GET", parts, 1);
                 HttpIo.sendJson(exchange, 200, api.cards(HttpIo.query(exchange)));
             }
             case "labels" -> {
-                expect(method, "POST", parts, 1);
+                LocalServer.expect(method, "POST", parts, 1);
                 HttpIo.sendJson(exchange, 200, api.label(HttpIo.body(exchange)));
             }
             case "undo" -> {
-                expect(method, "POST", parts, 1);
+                LocalServer.expect(method, "POST", parts, 1);
                 HttpIo.body(exchange);
                 HttpIo.sendJson(exchange, 200, api.undo());
             }
             case "crop" -> {
-                expect(method, "GET", parts, 3);
-                CensusFace face = api.face(HttpIo.decode(parts.get(1)), HttpIo.decode(parts.get(2)));
-                if (face.crop() == null) {
-                    throw ApiException.notFound("face " + face.key() + " has no crop in the census");
-                }
-                HttpIo.send(exchange, 200, "image/jpeg", read(face.crop()));
+                LocalServer.expect(method, "GET", parts, 3);
+                Crops.send(exchange, api.census(), parts.get(1), parts.get(2));
             }
             case "artwork" -> {
-                expect(method, "GET", parts, 2);
+                LocalServer.expect(method, "GET", parts, 2);
                 String itemId = HttpIo.decode(parts.get(1));
                 api.census().item(itemId).orElseThrow(() -> ApiException.notFound("no item '" + itemId + "' in this census"));
                 Path file = api.census().artwork(itemId).orElseThrow(() -> ApiException.notFound("the image of item '"
                         + itemId + "' is not in the collection folder " + api.census().collection() + " (moved?)"));
-                HttpIo.send(exchange, 200, contentType(file), read(file));
+                HttpIo.send(exchange, 200, LocalServer.contentType(file), LocalServer.read(file));
             }
-            default -> throw ApiException.notFound("no API " + path + "; see the README's 'Labelling your collection'");
-        }
-    }
-
-    private static void expect(String method, String wanted, List<String> parts, int segments) {
-        if (parts.size() != segments || parts.stream().anyMatch(String::isEmpty)) {
-            throw ApiException.notFound("no such API path: /api/" + String.join("/", parts));
-        }
-        if (!method.equals(wanted) && !(wanted.equals("GET") && method.equals("HEAD"))) {
-            throw new ApiException(405, "use " + wanted + " for /api/" + parts.get(0) + ", not " + method);
-        }
-    }
-
-    private void checkToken(HttpExchange exchange) {
-        String given = exchange.getRequestHeaders().getFirst("X-Token");
-        if (given == null) {
-            given = HttpIo.query(exchange).get("token");
-        }
-        // Compared in constant time: the answer's timing says nothing about how much of a guess was right.
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(401, given == null ? "no token: open the address 'facecensus label' printed"
-                    : "wrong token: this server was started again; open the address it printed now");
-        }
-    }
-
-    private static void servePage(HttpExchange exchange, String method, String path) throws IOException {
-        String name = PAGE_FILES.get(path);
-        if (name == null) {
-            throw ApiException.notFound("no page " + path);
-        }
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            throw new ApiException(405, "use GET for " + path);
-        }
-        byte[] bytes;
-        try (InputStream in = LabelServer.class.getResourceAsStream(WEB + name)) {
-            if (in == null) {
-                throw new FaceCensusException("the page file " + name + " is missing from the facecensus-label jar");
-            }
-            bytes = in.readAllBytes();
-        }
-        String type = name.endsWith(".html") ? "text/html; charset=utf-8"
-                : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' blob: data:; frame-ancestors 'none'");
-        HttpIo.send(exchange, 200, type, bytes);
-    }
-
-    private static String contentType(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".png")) {
-            return "image/png";
-        }
-        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
-            return "image/jpeg";
-        }
-        if (name.endsWith(".gif")) {
-            return "image/gif";
-        }
-        if (name.endsWith(".bmp")) {
-            return "image/bmp";
-        }
-        return "application/octet-stream";
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw ApiException.notFound("cannot read " + file.getFileName() + ": " + e.getMessage());
+            default -> throw ApiException.notFound("no API /api/" + String.join("/", parts)
+                    + "; see the README's 'Labelling your collection'");
         }
     }
 
@@ -266,8 +129,7 @@ public final class LabelServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
         store.close();
     }
 }

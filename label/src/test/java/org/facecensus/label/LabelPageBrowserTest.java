@@ -3,7 +3,6 @@ package org.facecensus.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -20,13 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,8 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * instead. One screenshot per mode goes to target/.
  */
 class LabelPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     Path dir;
@@ -49,21 +43,11 @@ class LabelPageBrowserTest {
 
     @BeforeEach
     void open() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
-        }
-        assertTrue(present, "CI must have chromium and chromium-driver (see .ci/run)");
+        Chromium.require();
         Path censusDir = TestCensus.copy(dir);
         census = CensusFolder.read(censusDir);
         server = LabelServer.start(censusDir, 0, CardOrder.DEFAULT_AUDIT_EVERY);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1400, 1000));
+        browser = Chromium.start(dir, 1400, 1000);
         // A bound on waiting for the page's own signals, not a timing assertion.
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get(server.url());

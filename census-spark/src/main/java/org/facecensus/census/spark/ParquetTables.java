@@ -67,6 +67,8 @@ final class ParquetTables {
               required binary error (STRING);
               required binary problem (STRING);
               required int32 rejected_faces;
+              required int32 image_width;
+              required int32 image_height;
               required binary models (STRING);
             }""");
 
@@ -114,6 +116,7 @@ final class ParquetTables {
                 w.write(itemRows.newGroup().append("chunk", chunk.index()).append("item_id", r.itemId())
                         .append("file", r.file()).append("faces", r.faces().size()).append("error", r.error())
                         .append("problem", r.problem()).append("rejected_faces", r.rejectedFaces())
+                        .append("image_width", r.imageWidth()).append("image_height", r.imageHeight())
                         .append("models", JSON.writeValueAsString(a.models())));
             }
         }
@@ -170,7 +173,7 @@ final class ParquetTables {
                         + out.resolve("parquet") + " and run again");
             }
             if (done.put(id, new AnalysedItem(new ItemRecord(id, r.getString(2), null, own, r.getString(4),
-                    r.getString(5), r.getInt(6)), models(r.getString(7)))) != null) {
+                    r.getString(5), r.getInt(6), r.getInt(7), r.getInt(8)), models(r.getString(9)))) != null) {
                 throw new FaceCensusException("item " + id + " is in two chunks under " + out.resolve("parquet")
                         + "; delete that folder and run again");
             }

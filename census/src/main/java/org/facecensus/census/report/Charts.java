@@ -107,6 +107,63 @@ final class Charts {
         return png(chart);
     }
 
+    /**
+     * The trend: the fitted share of women by year, its pointwise 95 % band as two thin lines, the
+     * corrected curve (when given) in orange, and the observed share per decade as points.
+     */
+    static String trend(String title, List<org.facecensus.census.stats.TrendFigures.Point> curve,
+                        List<double[]> decadePoints, boolean withCorrected) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(380).title(title).xAxisTitle("year")
+                .yAxisTitle("share of women").build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.setCustomYAxisTickLabelsFormatter(y -> String.format(Locale.ROOT, "%.0f%%", y * 100));
+        line(chart, "fitted share (logistic)", curve, p -> p.share(), OBSERVED, 2.5f, true);
+        line(chart, "95 % band (cluster bootstrap)", curve, p -> p.band95() == null ? null : p.band95().low(), OBSERVED, 0.8f, true);
+        line(chart, "band high", curve, p -> p.band95() == null ? null : p.band95().high(), OBSERVED, 0.8f, false);
+        if (withCorrected) {
+            line(chart, "corrected for classifier error", curve, p -> p.correctedShare(), CORRECTED, 2.5f, true);
+            line(chart, "corrected band low", curve, p -> p.correctedBand95() == null ? null : p.correctedBand95().low(),
+                    CORRECTED, 0.8f, false);
+            line(chart, "corrected band high", curve, p -> p.correctedBand95() == null ? null : p.correctedBand95().high(),
+                    CORRECTED, 0.8f, false);
+        }
+        if (!decadePoints.isEmpty()) {
+            XYSeries points = chart.addSeries("observed share per decade (mid-decade)",
+                    decadePoints.stream().mapToDouble(d -> d[0]).toArray(), decadePoints.stream().mapToDouble(d -> d[1]).toArray());
+            points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            points.setMarker(SeriesMarkers.CIRCLE);
+            points.setMarkerColor(WOMEN);
+        }
+        return png(chart);
+    }
+
+    private static void line(XYChart chart, String name, List<org.facecensus.census.stats.TrendFigures.Point> curve,
+                             java.util.function.Function<org.facecensus.census.stats.TrendFigures.Point, Double> value,
+                             Color color, float width, boolean inLegend) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (org.facecensus.census.stats.TrendFigures.Point p : curve) {
+            Double v = value.apply(p);
+            if (v != null) {
+                xs.add((double) p.year());
+                ys.add(v);
+            }
+        }
+        if (xs.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(name, xs, ys);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(color);
+        series.setLineStyle(new BasicStroke(width));
+        series.setShowInLegend(inLegend);
+    }
+
     private static void addIntervals(XYChart chart, List<IntervalRow> rows, int n, double offset, boolean corrected) {
         Color color = corrected ? CORRECTED : OBSERVED;
         List<Double> xs = new ArrayList<>();

@@ -21,7 +21,8 @@ import org.facecensus.io.AtomicFiles;
  *
  * <p>The page is the navigation and then the {@link #SECTIONS}, each rendered by its own class from
  * the typed statistics: summary; decades (faces per decade by gender, share of women per decade,
- * observed and corrected, with intervals); tags; composition and faces per item; description terms
+ * observed and corrected, with intervals); the logistic trend by year and the comparisons of two
+ * subsets; prominence (face area, central figures, size rank by gender); tags; composition and faces per item; description terms
  * by gender (when the statistics have them); a fixed-seed gallery of crops per predicted label; the
  * classifier's measured error; the run and its models; limitations written from this run's numbers;
  * method. The style sheet is the resource {@value #STYLE_SHEET}.
@@ -38,7 +39,7 @@ public final class HtmlReport {
     static final String STYLE_SHEET = "report.css";
     /** The sections in page order. */
     static final List<ReportSection> SECTIONS = List.of(new SummarySection(), new DecadesSection(),
-            new TagsSection(), new CompositionSection(), new DescriptionsSection(), new GallerySection(),
+            new TrendSection(), new ProminenceSection(), new TagsSection(), new CompositionSection(), new DescriptionsSection(), new GallerySection(),
             new ClassifierSection(), new RunSection(), new LimitationsSection(), new MethodSection());
     private static final String CSS = styleSheet();
 

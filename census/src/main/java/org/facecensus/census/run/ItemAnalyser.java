@@ -109,7 +109,7 @@ public final class ItemAnalyser {
                     gender, probability, cropPath, face.error().orElse("")));
         }
         return new AnalysedItem(new ItemRecord(item.itemId(), item.file(), null, records, "", "",
-                analysis.rejected().size()), models);
+                analysis.rejected().size(), image.width(), image.height()), models);
     }
 
     private static AnalysedItem failed(CollectionItem item, String error, String problem) {

@@ -194,6 +194,9 @@ final class Journal implements AutoCloseable {
         if (item.rejectedFaces() > 0) {
             line.put("rejected", item.rejectedFaces());
         }
+        if (item.hasImageSize()) {
+            line.put("iw", item.imageWidth()).put("ih", item.imageHeight());
+        }
         line.set("models", JSON.valueToTree(models));
         try {
             write(channel, line);
@@ -272,6 +275,8 @@ final class Journal implements AutoCloseable {
             models.add(JSON.treeToValue(m, ModelInfo.class));
         }
         return new Entry(new ItemRecord(itemId, n.path("file").asText(), null, faces, n.path("error").asText(),
-                n.path("problem").asText(), n.path("rejected").asInt(0)), models);
+                n.path("problem").asText(), n.path("rejected").asInt(0),
+                // Journals written before image sizes were recorded have none: 0, unknown.
+                n.path("iw").asInt(0), n.path("ih").asInt(0)), models);
     }
 }

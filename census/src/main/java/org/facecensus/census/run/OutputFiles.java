@@ -84,7 +84,7 @@ public final class OutputFiles {
             }
         }
         List<String> header = new ArrayList<>(List.of("item_id", "file", "faces", "men", "women", "unknown",
-                "rejected_faces", "composition", "catalogued", "title", "date", "year_from", "year_to", "designer", "tags", "description"));
+                "rejected_faces", "composition", "image_width", "image_height", "catalogued", "title", "date", "year_from", "year_to", "designer", "tags", "description"));
         for (String extra : extraColumns) {
             header.add(header.contains(extra) ? "extra_" + extra : extra);
         }
@@ -104,6 +104,8 @@ public final class OutputFiles {
             row.add(analysed ? Long.toString(count(item, Gender.UNKNOWN)) : "");
             row.add(analysed ? Integer.toString(item.rejectedFaces()) : "");
             row.add(analysed ? item.composition().label() : "");
+            row.add(item.hasImageSize() ? Integer.toString(item.imageWidth()) : "");
+            row.add(item.hasImageSize() ? Integer.toString(item.imageHeight()) : "");
             row.add(m == null ? "no" : "yes");
             row.add(m == null ? "" : m.title());
             row.add(m == null ? "" : m.date().raw());

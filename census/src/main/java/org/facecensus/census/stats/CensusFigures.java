@@ -18,13 +18,18 @@ import java.util.List;
  * @param byDecade     the figures per decade
  * @param byTag        the figures per tag
  * @param descriptions the description terms, null without a description miner
+ * @param prominence   how prominently women and men are shown, overall, per decade and per tag
+ * @param trend        the logistic trend of the share of women over the years
+ * @param comparisons  two subsets at a time, with the differences and their intervals
  * @param method       how the figures were made
  */
 public record CensusFigures(String schema, Totals totals, GroupRow overall, ClassifierFigures classifier,
                             CompositionFigures composition, List<FacesPerItem> facesPerItem, ByDecade byDecade,
-                            ByTag byTag, DescriptionFigures descriptions, Method method) {
+                            ByTag byTag, DescriptionFigures descriptions, ProminenceGroups prominence,
+                            TrendFigures trend, List<ComparisonFigures> comparisons, Method method) {
     public CensusFigures {
         facesPerItem = List.copyOf(facesPerItem);
+        comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     }
 
     /** Whether the shares were corrected for classifier error (an evaluation file was given). */

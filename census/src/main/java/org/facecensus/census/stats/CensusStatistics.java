@@ -48,6 +48,11 @@ import org.facecensus.stats.Proportion;
  *                   minerErrors, mentions {female, male}, itemsMentioning {female, male},
  *                   topTerms {female: [{term, mentions, items}], male: [...]} (at most 20 each),
  *                   byDecade [{decade, itemsWithDescription, female, male}]
+ * prominence        (since /2) overall, byDecade [{group, figures}], byTag [{group, figures}]: see
+ *                   {@link ProminenceFigures}; an <b>estimate</b> is {estimate, interval95}
+ * trend             (since /2) the logistic trend of the share of women on year: see {@link TrendFigures}
+ * comparisons       (since /2) [{a, b, overlappingItems, shareOfWomen, correctedShareOfWomen,
+ *                   areaShareOfWomen, centralFiguresWomen}]: see {@link ComparisonFigures}
  * method            how the figures were made: shares, interval, correction, bootstrap {samples, seed}
  * </pre>
  * A <b>group row</b>: items, itemsAnalysed, itemsFailed, itemsWithFaces, faces, women, men, unknown;
@@ -70,7 +75,7 @@ import org.facecensus.stats.Proportion;
  */
 public final class CensusStatistics {
     /** The schema name and version written as the first field. */
-    public static final String SCHEMA = "facecensus-census-stats/1";
+    public static final String SCHEMA = "facecensus-census-stats/2";
     /** Tags and terms are listed up to this many. */
     static final int TOP_TERMS = 20;
     /** The histogram of faces per item has one bin per count below this, then one for the rest. */
@@ -98,16 +103,75 @@ public final class CensusStatistics {
                 ? new ShareBootstrap(new PercentileBootstrap(options.bootstrapSamples(), options.seed()), options.errorRates())
                 : null;
         ClassifierErrorRates rates = options.errorRates();
+        ClusterBootstrap cluster = bootstrap == null ? null : new ClusterBootstrap(bootstrap);
+        ByDecade decades = byDecade(items, rates, bootstrap);
+        ByTag tags = byTag(items, Math.max(1, options.minTagItems()), rates, bootstrap);
         return new CensusFigures(SCHEMA,
                 totals(items),
                 new Group(items).figures("overall", rates, bootstrap),
                 rates == null ? null : classifier(rates),
                 composition(items),
                 facesPerItem(items),
-                byDecade(items, rates, bootstrap),
-                byTag(items, Math.max(1, options.minTagItems()), rates, bootstrap),
+                decades,
+                tags,
                 options.miner() == null ? null : DescriptionStatistics.compute(items, options.miner()),
+                prominence(items, options.prominenceByGroup() ? decades : null, tags, rates, cluster),
+                TrendStatistics.compute(items, rates, bootstrap, "overall"),
+                comparisons(items, options, decades, tags, rates, cluster),
                 method(options, bootstrap));
+    }
+
+    /** @param decades null for the overall prominence only */
+    private static ProminenceGroups prominence(List<ItemRecord> items, ByDecade decades, ByTag tags,
+                                               ClassifierErrorRates rates, ClusterBootstrap bootstrap) {
+        List<ProminenceGroups.Row> byDecade = new ArrayList<>();
+        List<ProminenceGroups.Row> byTag = new ArrayList<>();
+        if (decades == null) {
+            return new ProminenceGroups(ProminenceStatistics.compute(items, rates, bootstrap, "overall"), byDecade, byTag);
+        }
+        for (ByDecade.Row row : decades.rows()) {
+            ItemSubset subset = new ItemSubset("decade", row.fromYear() == null ? ByDecade.UNDATED : row.fromYear() + "s");
+            byDecade.add(new ProminenceGroups.Row(row.decade(), ProminenceStatistics.compute(
+                    items.stream().filter(subset).toList(), rates, bootstrap, "decade/" + row.decade())));
+        }
+        for (ByTag.Row row : tags.rows()) {
+            ItemSubset subset = new ItemSubset("tag", row.tag());
+            byTag.add(new ProminenceGroups.Row(row.tag(), ProminenceStatistics.compute(
+                    items.stream().filter(subset).toList(), rates, bootstrap, "tag/" + row.tag())));
+        }
+        return new ProminenceGroups(ProminenceStatistics.compute(items, rates, bootstrap, "overall"), byDecade, byTag);
+    }
+
+    /**
+     * The comparisons asked for, or the automatic ones: the two tags with the most items with faces, and
+     * the first and last decade with at least {@code minTagItems} items with faces.
+     */
+    private static List<ComparisonFigures> comparisons(List<ItemRecord> items, StatsOptions options, ByDecade decades,
+                                                       ByTag tags, ClassifierErrorRates rates,
+                                                       ClusterBootstrap bootstrap) {
+        List<SubsetPair> pairs = options.comparisons();
+        if (pairs == null) {
+            pairs = new ArrayList<>();
+            // The groups with the most items with faces: a comparison of groups without faces says nothing.
+            List<ByTag.Row> withFaces = tags.rows().stream()
+                    .sorted(Comparator.comparingLong((ByTag.Row r) -> -r.figures().itemsWithFaces()).thenComparing(ByTag.Row::tag))
+                    .toList();
+            if (withFaces.size() >= 2) {
+                pairs.add(new SubsetPair(new ItemSubset("tag", withFaces.get(0).tag()),
+                        new ItemSubset("tag", withFaces.get(1).tag())));
+            }
+            List<ByDecade.Row> dated = decades.rows().stream().filter(r -> r.fromYear() != null
+                    && r.figures().itemsWithFaces() >= Math.max(1, options.minTagItems())).toList();
+            if (dated.size() >= 2) {
+                pairs.add(new SubsetPair(new ItemSubset("decade", dated.get(0).decade()),
+                        new ItemSubset("decade", dated.get(dated.size() - 1).decade())));
+            }
+        }
+        List<ComparisonFigures> out = new ArrayList<>();
+        for (SubsetPair pair : pairs) {
+            out.add(ComparisonStatistics.compute(items, pair.a(), pair.b(), rates, bootstrap));
+        }
+        return out;
     }
 
     /**
@@ -274,7 +338,9 @@ public final class CensusStatistics {
                         + "female is positive";
         return new Method(
                 "women / (women + men) among faces the classifier labelled; faces it abstained on are left out",
-                "Wilson 95 % score interval, faces as independent draws; itemBootstrap95 resamples items",
+                "Wilson 95 % score interval, faces as independent draws; itemBootstrap95 resamples items; "
+                        + "prominence, trend and comparison intervals are percentile cluster bootstraps over items "
+                        + "(items resampled with all their faces; a comparison resamples each subset apart)",
                 correction,
                 new Method.Bootstrap(bootstrap == null ? 0 : options.bootstrapSamples(), options.seed(),
                         "items with at least one decided face; the evaluation's confusion counts redrawn binomially",

@@ -50,6 +50,19 @@ public record PercentileBootstrap(int samples, long seed) {
         return new Interval(quantile(sorted, 0.025), quantile(sorted, 0.975), samples, samples - defined);
     }
 
+    /**
+     * The 2.5th and 97.5th percentiles of the first {@code defined} of {@code values} (the finite
+     * replicates of {@code samples} drawn); NaN bounds when none was defined.
+     */
+    static Interval percentiles(double[] values, int defined, int samples) {
+        if (defined == 0) {
+            return new Interval(Double.NaN, Double.NaN, samples, samples);
+        }
+        double[] sorted = Arrays.copyOf(values, defined);
+        Arrays.sort(sorted);
+        return new Interval(quantile(sorted, 0.025), quantile(sorted, 0.975), samples, samples - defined);
+    }
+
     /** The seed of the random source for {@code key}: the same key always gets the same stream. */
     public long seedFor(String key) {
         long h = seed;

@@ -50,6 +50,32 @@ public final class ShareBootstrap {
         return bootstrap;
     }
 
+    /**
+     * The sensitivity redrawn for replicate {@code replicate} (0-based, below {@code samples}), so other
+     * bootstrapped statistics correct each replicate with the same redrawn classifier.
+     */
+    public double sensitivity(int replicate) {
+        return sensitivities[replicate];
+    }
+
+    /** The specificity redrawn for replicate {@code replicate}. */
+    public double specificity(int replicate) {
+        return specificities[replicate];
+    }
+
+    /**
+     * The Rogan–Gladen correction of an observed share with replicate {@code replicate}'s redrawn error
+     * rates; NaN when that redrawn classifier is no better than chance (the replicate is left out).
+     */
+    public double correct(double observed, int replicate) {
+        double sensitivity = sensitivities[replicate];
+        double specificity = specificities[replicate];
+        if (!(sensitivity + specificity - 1 > 0) || Double.isNaN(observed)) {
+            return Double.NaN;
+        }
+        return RoganGladen.correct(observed, sensitivity, specificity);
+    }
+
     /** Whether {@link #corrected} can be called: error rates were given. */
     public boolean corrects() {
         return sensitivities != null;

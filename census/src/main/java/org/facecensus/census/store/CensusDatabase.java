@@ -35,7 +35,7 @@ public final class CensusDatabase {
             CREATE TABLE items (
               item_id TEXT PRIMARY KEY, file TEXT, faces INTEGER, men INTEGER, women INTEGER, unknown INTEGER,
               composition TEXT, catalogued INTEGER, title TEXT, date TEXT, year_from INTEGER, year_to INTEGER, designer TEXT,
-              description TEXT, error TEXT, problem TEXT, rejected_faces INTEGER);
+              description TEXT, error TEXT, problem TEXT, rejected_faces INTEGER, image_width INTEGER, image_height INTEGER);
             CREATE TABLE faces (
               item_id TEXT NOT NULL REFERENCES items(item_id), face_index INTEGER NOT NULL, x REAL, y REAL,
               width REAL, height REAL, score REAL, gender TEXT, probability REAL, crop TEXT, error TEXT,
@@ -89,7 +89,7 @@ public final class CensusDatabase {
     }
 
     private static void insertItems(Connection db, List<ItemRecord> items) throws SQLException {
-        try (PreparedStatement item = db.prepareStatement("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        try (PreparedStatement item = db.prepareStatement("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement face = db.prepareStatement("INSERT INTO faces VALUES (?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement meta = db.prepareStatement("INSERT INTO metadata VALUES (?,?,?,?)")) {
             for (ItemRecord r : items) {
@@ -112,6 +112,8 @@ public final class CensusDatabase {
                 item.setString(15, r.error().isEmpty() ? null : r.error());
                 item.setString(16, r.problem().isEmpty() ? null : r.problem());
                 setCount(item, 17, analysed, r.rejectedFaces());
+                setCount(item, 18, r.hasImageSize(), r.imageWidth());
+                setCount(item, 19, r.hasImageSize(), r.imageHeight());
                 item.executeUpdate();
                 for (FaceRecord f : r.faces()) {
                     face.setString(1, r.itemId());

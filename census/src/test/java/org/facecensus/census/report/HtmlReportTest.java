@@ -96,12 +96,16 @@ class HtmlReportTest {
 
     @Test
     void hasEverySection() {
-        for (String id : List.of("summary", "decades", "tags", "composition", "descriptions", "gallery",
+        for (String id : List.of("summary", "decades", "trend", "prominence", "tags", "composition", "descriptions", "gallery",
                 "classifier", "run", "limitations", "method")) {
             assertTrue(html.contains("<section id=\"" + id + "\">"), "section " + id);
         }
         assertTrue(html.contains("Share of women per decade") || html.contains("alt=\"Share of women per decade"));
         assertTrue(html.contains("Rogan–Gladen"));
+        // The items were made without image sizes, as a census written before sizes were kept.
+        assertTrue(html.contains("items have no recorded image size"), "prominence says what it cannot measure");
+        assertTrue(html.contains("alt=\"Fitted share of women by year") || html.contains("No trend: "), "trend section");
+        assertTrue(html.contains("<h3>Comparisons</h3>"));
         assertTrue(html.contains("age_gender_model") && html.contains("ab".repeat(32)) && html.contains("MIT"));
         assertTrue(html.contains("ssd-mobilenet") && html.contains("imutils-eyes"));
         // Accuracy over decided predictions: (401 + 452) / 968 = 88.1 %.

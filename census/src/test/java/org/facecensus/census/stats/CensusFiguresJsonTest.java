@@ -48,7 +48,7 @@ class CensusFiguresJsonTest {
     void fieldsInSchemaOrder() throws Exception {
         JsonNode json = new ObjectMapper().readTree(CensusStatistics.toJson(full()));
         assertEquals(List.of("schema", "totals", "overall", "classifier", "composition", "facesPerItem", "byDecade",
-                "byTag", "descriptions", "method"), names(json));
+                "byTag", "descriptions", "prominence", "trend", "comparisons", "method"), names(json));
         assertEquals(List.of("items", "itemsAnalysed", "itemsFailed", "itemsWithoutMetadata", "itemsWithFaces", "faces",
                 "women", "men", "unknown", "faceErrors"), names(json.get("totals")));
         List<String> group = List.of("items", "itemsAnalysed", "itemsFailed", "itemsWithFaces", "faces", "women", "men",

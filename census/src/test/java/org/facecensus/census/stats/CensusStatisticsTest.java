@@ -273,7 +273,7 @@ class CensusStatisticsTest {
         java.nio.file.Path file = dir.resolve("out/stats.json");
         CensusStatistics.write(file, stats);
         String text = java.nio.file.Files.readString(file);
-        assertTrue(text.startsWith("{\n  \"schema\" : \"facecensus-census-stats/1\""), text.substring(0, 50));
+        assertTrue(text.startsWith("{\n  \"schema\" : \"facecensus-census-stats/2\""), text.substring(0, 50));
         assertTrue(text.endsWith("}\n"));
         assertEquals(text, CensusStatistics.toJson(stats));
     }
@@ -297,7 +297,7 @@ class CensusStatisticsTest {
         String first = json.writeValueAsString(CensusStatistics.compute(ITEMS, options(RATES, miner)));
         String second = json.writeValueAsString(CensusStatistics.compute(List.copyOf(ITEMS), options(RATES, miner)));
         assertEquals(first, second);
-        assertTrue(first.startsWith("{\"schema\":\"facecensus-census-stats/1\",\"totals\""), first.substring(0, 60));
+        assertTrue(first.startsWith("{\"schema\":\"facecensus-census-stats/2\",\"totals\""), first.substring(0, 60));
     }
 
     /** The mentions a reader finds in the two hand-made descriptions. */

@@ -2,6 +2,7 @@ package org.facecensus.detectors.blazeface;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.detectors.postprocess.Candidate;
@@ -28,13 +29,20 @@ final class BlazeFaceDecoder {
     private final BlazeFaceAnchors anchors;
     private final int inputSize;
     private final boolean singleOutput;
+    /** Anchors of the any-size graph per input size ({@code width << 16 | height}). */
+    private final Map<Integer, BlazeFaceAnchors> anySize = new ConcurrentHashMap<>();
 
     BlazeFaceDecoder(BlazeFaceVariant variant) {
         this.inputSize = variant.inputSize();
         this.singleOutput = variant.singleOutput();
         // Short range (128 and 256 alike): a fine 16×16 grid × 2 and a coarse 8×8 × 6; full range: one 48×48
         // grid (stride 4), one anchor per cell.
-        this.anchors = singleOutput ? new BlazeFaceAnchors(inputSize / 4, 1, 0, 0) : new BlazeFaceAnchors(16, 2, 8, 6);
+        this.anchors = anchorsFor(inputSize, inputSize);
+    }
+
+    private BlazeFaceAnchors anchorsFor(int width, int height) {
+        return singleOutput ? new BlazeFaceAnchors(width, height, 4, 1, 0)
+                : new BlazeFaceAnchors(width, height, inputSize / 16, 2, 6);
     }
 
     /**
@@ -43,14 +51,35 @@ final class BlazeFaceDecoder {
      */
     void decode(Map<String, Tensor> outputs, double minScore, double offsetX, double offsetY, double scale,
                 List<Candidate> sink) {
+        decode(outputs, anchors, minScore, offsetX, offsetY, scale, sink);
+    }
+
+    /**
+     * As {@link #decode(Map, double, double, double, double, List)} for the any-size graph's outputs on a
+     * {@code width × height} input (multiples of the coarse stride).
+     */
+    void decode(Map<String, Tensor> outputs, int width, int height, double minScore, double offsetX,
+                double offsetY, double scale, List<Candidate> sink) {
+        BlazeFaceAnchors a = width == inputSize && height == inputSize ? anchors
+                : anySize.computeIfAbsent(width << 16 | height, k -> anchorsFor(width, height));
+        decode(outputs, a, minScore, offsetX, offsetY, scale, sink);
+    }
+
+    private void decode(Map<String, Tensor> outputs, BlazeFaceAnchors anchors, double minScore, double offsetX,
+                        double offsetY, double scale, List<Candidate> sink) {
         if (singleOutput) {
-            decodeSingle(output(outputs, FULL_RANGE_FACES), minScore, offsetX, offsetY, scale, sink);
+            decodeSingle(output(outputs, FULL_RANGE_FACES), anchors, minScore, offsetX, offsetY, scale, sink);
             return;
         }
         float[] fineScores = output(outputs, FINE_SCORES);
         float[] coarseScores = output(outputs, COARSE_SCORES);
         float[] fineBoxes = output(outputs, FINE_BOXES);
         float[] coarseBoxes = output(outputs, COARSE_BOXES);
+        if (fineScores.length + coarseScores.length != anchors.size()) {
+            throw new FaceCensusException("The BlazeFace model gave " + (fineScores.length + coarseScores.length)
+                    + " anchors, expected " + anchors.size() + "; is the model file the pinned one? Run: facecensus "
+                    + "models verify");
+        }
         double minLogit = Math.log(minScore / (1 - minScore));
         int fine = fineScores.length;
         for (int i = 0; i < anchors.size(); i++) {
@@ -61,12 +90,12 @@ final class BlazeFaceDecoder {
             }
             float[] boxes = isFine ? fineBoxes : coarseBoxes;
             int b = (isFine ? i : i - fine) * VALUES_PER_ANCHOR;
-            add(boxes, b, logit, i, offsetX, offsetY, scale, sink);
+            add(anchors, boxes, b, logit, i, offsetX, offsetY, scale, sink);
         }
     }
 
     /** The full-range layout: 17 values per anchor, the logit first. */
-    private void decodeSingle(float[] values, double minScore, double offsetX, double offsetY, double scale,
+    private void decodeSingle(float[] values, BlazeFaceAnchors anchors, double minScore, double offsetX, double offsetY, double scale,
                               List<Candidate> sink) {
         double minLogit = Math.log(minScore / (1 - minScore));
         int per = VALUES_PER_ANCHOR + 1;
@@ -77,16 +106,16 @@ final class BlazeFaceDecoder {
         for (int i = 0; i < anchors.size(); i++) {
             float logit = values[i * per];
             if (logit >= minLogit) {
-                add(values, i * per + 1, logit, i, offsetX, offsetY, scale, sink);
+                add(anchors, values, i * per + 1, logit, i, offsetX, offsetY, scale, sink);
             }
         }
     }
 
     /** One candidate from the 16 values at {@code b} for anchor {@code i}. */
-    private void add(float[] boxes, int b, float logit, int i, double offsetX, double offsetY, double scale,
-                     List<Candidate> sink) {
-        double ax = anchors.centerX(i) * inputSize;
-        double ay = anchors.centerY(i) * inputSize;
+    private static void add(BlazeFaceAnchors anchors, float[] boxes, int b, float logit, int i, double offsetX,
+                            double offsetY, double scale, List<Candidate> sink) {
+        double ax = anchors.centerX(i);
+        double ay = anchors.centerY(i);
         double cx = ax + boxes[b];
         double cy = ay + boxes[b + 1];
         double w = boxes[b + 2];

@@ -15,6 +15,7 @@ import org.facecensus.detect.Point;
 import org.facecensus.detectors.postprocess.Candidate;
 import org.facecensus.detectors.postprocess.WeightedNms;
 import org.facecensus.detectors.tiling.TilePlan;
+import org.facecensus.detectors.tiling.TiledPass;
 import org.facecensus.image.ImageOps;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
@@ -50,6 +51,8 @@ public final class BlazeFaceDetector implements FaceDetector {
     private final double nmsIou;
     private final double minFaceSize;
     private final boolean tiled;
+    private final boolean anySize;
+    private final int maxInputSide;
     private final BlazeFacePreprocessor preprocessor = new BlazeFacePreprocessor();
     private final BlazeFaceDecoder decoder;
     private final WeightedNms nms;
@@ -58,6 +61,8 @@ public final class BlazeFaceDetector implements FaceDetector {
     private final double minVerifyScore;
     private final LazySession session;
     private final LazySession verifierSession;
+    /** Longest side of one any-size network run, see {@link Builder#maxInputSide}. */
+    public static final int DEFAULT_MAX_INPUT_SIDE = 1024;
     /** The face's share of the verification window: mid-band for the front model. */
     private static final double VERIFY_FACE_FRACTION = 0.45;
 
@@ -70,12 +75,15 @@ public final class BlazeFaceDetector implements FaceDetector {
         this.nmsIou = b.nmsIou;
         this.minFaceSize = b.minFaceSize;
         this.tiled = b.tiled;
+        this.anySize = b.anySize && b.variant.hasAnySize();
+        this.maxInputSide = b.maxInputSide;
         this.decoder = new BlazeFaceDecoder(variant);
         this.nms = new WeightedNms(nmsIou);
         this.verifier = b.verifier;
         this.verifierDecoder = verifier == null ? null : new BlazeFaceDecoder(verifier);
         this.minVerifyScore = b.minVerifyScore;
-        this.session = new LazySession(name + " detector", () -> open(variant));
+        this.session = new LazySession(name + " detector", () -> anySize
+                ? InferenceEngines.open(variant.anySizeFile(store), variant.info(), device) : open(variant));
         this.verifierSession = new LazySession(name + " detector", () -> open(verifier));
     }
 
@@ -101,6 +109,7 @@ public final class BlazeFaceDetector implements FaceDetector {
         p.put("nmsIou", nmsIou);
         p.put("minFaceSize", minFaceSize > 0 ? minFaceSize : "1/64 of the longer side, >= 16 px");
         p.put("tiled", tiled);
+        p.put("input", anySize ? "whole levels, at most " + maxInputSide + " px a side" : "tiles of " + variant.inputSize());
         p.put("verifier", verifier == null ? "none" : verifier.modelName());
         if (verifier != null) {
             p.put("minVerifyScore", minVerifyScore);
@@ -144,6 +153,25 @@ public final class BlazeFaceDetector implements FaceDetector {
             RgbImage from = source.width() >= level.width() ? source : image;
             RgbImage scaled = timer.time("resize", () -> ImageOps.resize(from, level.width(), level.height()));
             source = scaled;
+            if (anySize) {
+                for (TilePlan.Window win : TilePlan.windows(level, maxInputSide, size / 8)) {
+                    Tensor input = timer.time("preprocess",
+                            () -> preprocessor.toTensor(scaled, win.x(), win.y(), win.width(), win.height()));
+                    Map<String, Tensor> out = timer.time("inference",
+                            () -> net.run(Map.of(variant.inputName(), input)));
+                    timer.time("postprocess", () -> {
+                        List<Candidate> found = new ArrayList<>();
+                        decoder.decode(out, win.width(), win.height(), minScore, win.x(), win.y(), level.scale(),
+                                found);
+                        for (Candidate c : found) {
+                            if (keep(c, level, win.x(), win.y(), win.width(), win.height(), minFace)) {
+                                candidates.add(c);
+                            }
+                        }
+                    });
+                }
+                continue;
+            }
             for (int[] origin : level.tileOrigins()) {
                 Tensor input = timer.time("preprocess",
                         () -> preprocessor.toTensor(scaled, origin[0], origin[1], size));
@@ -153,7 +181,7 @@ public final class BlazeFaceDetector implements FaceDetector {
                     List<Candidate> tile = new ArrayList<>();
                     decoder.decode(out, minScore, origin[0], origin[1], level.scale(), tile);
                     for (Candidate c : tile) {
-                        if (keep(c, level, origin, size, minFace)) {
+                        if (keep(c, level, origin[0], origin[1], size, size, minFace)) {
                             candidates.add(c);
                         }
                     }
@@ -205,26 +233,14 @@ public final class BlazeFaceDetector implements FaceDetector {
         return kept;
     }
 
-    /** Drops candidates outside the level's trusted size band or touching an inner tile edge. */
-    private static boolean keep(Candidate c, TilePlan.Level level, int[] origin, int size, double minFace) {
-        double s = level.scale();
-        double faceNet = Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) * s;
-        if (faceNet < level.keepMin() || faceNet > level.keepMax()) {
-            return false;
-        }
-        if (Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) < minFace) {
-            return false;
-        }
-        double x0 = c.xmin() * s - origin[0];
-        double y0 = c.ymin() * s - origin[1];
-        double x1 = c.xmax() * s - origin[0];
-        double y1 = c.ymax() * s - origin[1];
-        boolean innerLeft = origin[0] > 0;
-        boolean innerTop = origin[1] > 0;
-        boolean innerRight = origin[0] + size < level.width();
-        boolean innerBottom = origin[1] + size < level.height();
-        return !(innerLeft && x0 < 1 || innerTop && y0 < 1 || innerRight && x1 > size - 1
-                || innerBottom && y1 > size - 1);
+    /**
+     * Drops candidates outside the level's trusted size band, touching an inner edge of their input
+     * ({@code width × height} at {@code (x, y)} in level pixels), or smaller than {@code minFace}.
+     */
+    private static boolean keep(Candidate c, TilePlan.Level level, int x, int y, int width, int height,
+                                double minFace) {
+        return Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) >= minFace
+                && TiledPass.keep(c, level, x, y, width, height, level.scale());
     }
 
     private static List<DetectedFace> toFaces(List<Candidate> merged, RgbImage image) {
@@ -276,6 +292,8 @@ public final class BlazeFaceDetector implements FaceDetector {
         private double nmsIou = 0.3;
         private double minFaceSize = 0;
         private boolean tiled = true;
+        private boolean anySize = true;
+        private int maxInputSide = DEFAULT_MAX_INPUT_SIDE;
         private BlazeFaceVariant verifier = BlazeFaceVariant.FRONT_128;
         private double minVerifyScore = 0.7;
 
@@ -328,6 +346,30 @@ public final class BlazeFaceDetector implements FaceDetector {
         /** False: one letterboxed pass over the whole image, as MediaPipe does on camera frames. */
         public Builder tiled(boolean tiled) {
             this.tiled = tiled;
+            return this;
+        }
+
+        /**
+         * True (the default): the short-range models run on whole pyramid levels, or windows of at most
+         * {@link #maxInputSide} pixels, through their any-size graph ({@code BlazeFaceAnySize}); false: on
+         * overlapping tiles of the network's own square size, as before (more runs, each face seen with less
+         * context). The full-range model always runs on tiles.
+         */
+        public Builder anySizeInput(boolean anySize) {
+            this.anySize = anySize;
+            return this;
+        }
+
+        /**
+         * The longest input side of one network run with {@link #anySizeInput} (default
+         * {@value BlazeFaceDetector#DEFAULT_MAX_INPUT_SIDE}): larger levels are cut into overlapping windows,
+         * which bounds the memory of one run (about 0.2 GB at 1024).
+         */
+        public Builder maxInputSide(int pixels) {
+            if (pixels < 256 || pixels > 8192) {
+                throw new IllegalArgumentException("maxInputSide must be 256 to 8192 pixels: " + pixels);
+            }
+            this.maxInputSide = pixels;
             return this;
         }
 

@@ -6,7 +6,7 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.spi.inference.Tensor;
 
 /**
- * A square window of an image to BlazeFace's input tensor: NHWC, batch 1, values scaled from
+ * A window of an image to BlazeFace's input tensor: NHWC, batch 1, values scaled from
  * [0, 255] to [-1, 1] as MediaPipe's face detection graph does. Pixels outside the image are 0
  * (mid grey), MediaPipe's letterbox padding.
  *
@@ -17,24 +17,29 @@ final class BlazeFacePreprocessor {
 
     /** The {@code size}×{@code size} window of {@code image} whose top-left corner is (x0, y0). */
     Tensor toTensor(RgbImage image, int x0, int y0, int size) {
-        float[] data = new float[size * size * 3];
-        byte[] row = new byte[size * 3];
+        return toTensor(image, x0, y0, size, size);
+    }
+
+    /** The {@code width}×{@code height} window of {@code image} whose top-left corner is (x0, y0). */
+    Tensor toTensor(RgbImage image, int x0, int y0, int width, int height) {
+        float[] data = new float[width * height * 3];
+        byte[] row = new byte[width * 3];
         ByteBuffer px = image.pixels();
         int w = image.width();
         int xFrom = Math.max(0, -x0);
-        int xTo = Math.min(size, w - x0);
-        for (int y = 0; y < size; y++) {
+        int xTo = Math.min(width, w - x0);
+        for (int y = 0; y < height; y++) {
             int sy = y0 + y;
             if (sy < 0 || sy >= image.height() || xTo <= xFrom) {
                 continue;
             }
             int n = (xTo - xFrom) * 3;
             px.get((sy * w + x0 + xFrom) * 3, row, 0, n);
-            int dst = (y * size + xFrom) * 3;
+            int dst = (y * width + xFrom) * 3;
             for (int i = 0; i < n; i++) {
                 data[dst + i] = (row[i] & 0xff) / 127.5f - 1f;
             }
         }
-        return new Tensor(data, 1, size, size, 3);
+        return new Tensor(data, 1, height, width, 3);
     }
 }

@@ -7,6 +7,7 @@ import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelSource;
 import org.facecensus.model.ModelSpec;
 import org.facecensus.model.ModelStore;
+import org.facecensus.modeltools.blazeface.BlazeFaceAnySize;
 import org.facecensus.modeltools.human.HumanModels;
 import org.facecensus.modeltools.human.HumanOnnxCache;
 
@@ -92,6 +93,19 @@ public enum BlazeFaceVariant {
     /** The ONNX file to run, verified (and for the full-range model converted on first use). */
     public Path file(ModelStore store) {
         return spec != null ? store.require(spec) : HumanOnnxCache.converted(store, net);
+    }
+
+    /**
+     * The short-range model's graph with a free input size ({@code BlazeFaceAnySize}), made from the verified
+     * ONNX file on first use; the full-range model has none (it is run on tiles).
+     */
+    public Path anySizeFile(ModelStore store) {
+        return BlazeFaceAnySize.converted(store, spec());
+    }
+
+    /** Whether {@link #anySizeFile} exists for this model. */
+    public boolean hasAnySize() {
+        return spec != null;
     }
 
     /** Side of the square network input in pixels. */

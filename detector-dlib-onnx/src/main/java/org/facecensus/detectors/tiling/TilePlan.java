@@ -26,6 +26,15 @@ public final class TilePlan {
                         double keepMax) {
     }
 
+    /**
+     * One network input of a level for a detector that takes inputs of any size: its top-left corner and
+     * size in level pixels (the part past the level's edge is padding).
+     *
+     * <p>Thread-safety: immutable.
+     */
+    public record Window(int x, int y, int width, int height) {
+    }
+
     private final int tileSize;
     private final List<Level> levels;
 
@@ -44,6 +53,46 @@ public final class TilePlan {
 
     public int tileCount() {
         return levels.stream().mapToInt(l -> l.tileOrigins().size()).sum();
+    }
+
+    /**
+     * The level cut into as few inputs as a network of any input size needs: the whole level when each side
+     * fits in {@code maxSide}, else the fewest overlapping windows of at most {@code maxSide} per direction,
+     * all of one size, just large enough to overlap as the plan's tiles do (by more than the largest face kept
+     * at the level). Sizes are rounded up to a multiple of {@code multiple} (the network's coarsest stride).
+     */
+    public static List<Window> windows(Level level, int maxSide, int multiple) {
+        int limit = maxSide - maxSide % multiple;
+        int overlap = (int) Math.ceil(Math.min(level.keepMax() * 1.1, limit / 2.0));
+        int w = windowSide(level.width(), limit, overlap, multiple);
+        int h = windowSide(level.height(), limit, overlap, multiple);
+        List<Window> out = new ArrayList<>();
+        for (int y : positions(level.height(), h, overlap)) {
+            for (int x : positions(level.width(), w, overlap)) {
+                out.add(new Window(x, y, w, h));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One window side for a level side of {@code length}: the whole length if it fits in {@code limit}, else
+     * the side of the fewest equal windows that cover it with {@code overlap} between neighbours. A window as
+     * wide as the limit would cover the level too, but its neighbours would overlap by far more than needed:
+     * a 1,311-px level in two 1,024-px windows is 2,048 columns of work, in two 704-px windows 1,408.
+     */
+    private static int windowSide(int length, int limit, int overlap, int multiple) {
+        int whole = roundUp(length, multiple);
+        if (whole <= limit) {
+            return whole;
+        }
+        int count = (int) Math.ceil((double) (length - overlap) / (limit - overlap));
+        int side = roundUp((int) Math.ceil((double) (length + (count - 1) * overlap) / count), multiple);
+        return Math.min(side, limit);
+    }
+
+    private static int roundUp(int v, int multiple) {
+        return (v + multiple - 1) / multiple * multiple;
     }
 
     /** A single letterboxed pass: the whole image shrunk (or enlarged) into one input. */

@@ -118,20 +118,29 @@ public final class TiledPass {
 
     /** Drops candidates outside the level's size band or touching an inner tile edge. */
     static boolean keep(Candidate c, TilePlan.Level level, int[] origin, int size, double back) {
-        double s = 1.0 / back;
-        double faceNet = Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) * s;
+        return keep(c, level, origin[0], origin[1], size, size, 1.0 / back);
+    }
+
+    /**
+     * Whether a candidate (image pixels) from the network input {@code width × height} at {@code (x, y)} of
+     * {@code level} is kept: its size, in level pixels ({@code scale} per image pixel), is within the level's
+     * trusted band, and it does not touch an edge of the input that lies inside the level (the face is then
+     * whole in the neighbouring input, which overlaps by more than the largest face kept).
+     */
+    public static boolean keep(Candidate c, TilePlan.Level level, int x, int y, int width, int height, double scale) {
+        double faceNet = Math.max(c.xmax() - c.xmin(), c.ymax() - c.ymin()) * scale;
         if (faceNet < level.keepMin() || faceNet > level.keepMax()) {
             return false;
         }
-        double x0 = c.xmin() * s - origin[0];
-        double y0 = c.ymin() * s - origin[1];
-        double x1 = c.xmax() * s - origin[0];
-        double y1 = c.ymax() * s - origin[1];
-        boolean innerLeft = origin[0] > 0;
-        boolean innerTop = origin[1] > 0;
-        boolean innerRight = origin[0] + size < level.width();
-        boolean innerBottom = origin[1] + size < level.height();
-        return !(innerLeft && x0 < 1 || innerTop && y0 < 1 || innerRight && x1 > size - 1
-                || innerBottom && y1 > size - 1);
+        double x0 = c.xmin() * scale - x;
+        double y0 = c.ymin() * scale - y;
+        double x1 = c.xmax() * scale - x;
+        double y1 = c.ymax() * scale - y;
+        boolean innerLeft = x > 0;
+        boolean innerTop = y > 0;
+        boolean innerRight = x + width < level.width();
+        boolean innerBottom = y + height < level.height();
+        return !(innerLeft && x0 < 1 || innerTop && y0 < 1 || innerRight && x1 > width - 1
+                || innerBottom && y1 > height - 1);
     }
 }

@@ -140,7 +140,7 @@ class BlazeFaceDetectorTest {
                 }
             }
         }
-        // Whole set (982 faces) measured at 78.5 % overall and 96 % for eyes >= 20 px apart.
+        // Whole set (982 faces) measured at 78.2 % overall and 97 % for eyes >= 20 px apart (whole levels).
         assertTrue(hits >= 0.65 * faces, hits + " of " + faces);
         assertTrue(midSizeHits >= 0.9 * midSizeFaces, midSizeHits + " of " + midSizeFaces + " with eyes >= 20 px apart");
     }
