@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.facecensus.FaceCensus;
 import org.facecensus.analysis.FaceAnalyzer;
 import org.facecensus.census.collection.CatalogueOptions;
+import org.facecensus.census.collection.web.WebOptions;
+import org.facecensus.census.collection.web.WebSource;
 import org.facecensus.census.run.CensusResult;
 import org.facecensus.census.run.CensusRun;
 import org.facecensus.census.run.CensusSettings;
@@ -42,6 +44,8 @@ public final class Census {
     public static final int DEFAULT_MIN_TAG_ITEMS = 10;
 
     private final Path collection;
+    private final WebSource web;
+    private WebOptions webOptions = WebOptions.defaults();
     private Path catalogue;
     private CatalogueOptions catalogueOptions = CatalogueOptions.DETECT;
     private Path out;
@@ -58,8 +62,9 @@ public final class Census {
     private Summariser summariser;
     private java.util.List<org.facecensus.census.stats.SubsetPair> comparisons;
 
-    private Census(Path collection) {
-        this.collection = Objects.requireNonNull(collection, "collection");
+    private Census(Path collection, WebSource web) {
+        this.collection = collection;
+        this.web = web;
     }
 
     /**
@@ -67,7 +72,36 @@ public final class Census {
      * skipped and counted by reason ({@link org.facecensus.census.RunInfo#skippedFiles()}).
      */
     public static Census of(Path collection) {
-        return new Census(collection);
+        return new Census(Objects.requireNonNull(collection, "collection"), null);
+    }
+
+    /**
+     * A census of a collection on the web: a URL list ({@link WebSource#urlList}) or IIIF manifests and collections
+     * ({@link WebSource#iiif}). Each image is fetched when it is analysed; one that cannot be fetched or decoded is an
+     * item with its error ({@code HTTP_NOT_FOUND}, {@code HTTP_WRONG_CONTENT_TYPE}, {@code HTTP_TRUNCATED}, ...).
+     */
+    public static Census of(WebSource source) {
+        return new Census(null, Objects.requireNonNull(source, "source"));
+    }
+
+    /** Image size and HTTP settings for a web collection (default {@link WebOptions#defaults()}). */
+    public Census web(WebOptions options) {
+        this.webOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /** The settings {@link #run()} would use, resolved (an engine other than the built-in one starts from them). */
+    public CensusSettings settings() {
+        if (out == null) {
+            throw new org.facecensus.FaceCensusException("No output folder: call out(folder) before run().");
+        }
+        return new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads, facesFrom,
+                catalogueOptions, allPages, web, webOptions);
+    }
+
+    /** The last step as {@link #run()} would make it (stats.json, report.html). */
+    public Summariser summariser() {
+        return summariser != null ? summariser : new StatisticsSummariser(statsOptions());
     }
 
     /**
@@ -211,12 +245,8 @@ public final class Census {
      *                                            output folder, settings that differ from an interrupted run's)
      */
     public CensusResult run() {
-        if (out == null) {
-            throw new org.facecensus.FaceCensusException("No output folder: call out(folder) before run().");
-        }
-        CensusSettings settings = new CensusSettings(collection, catalogue, out, evaluation, minTagItems, threads, facesFrom,
-                catalogueOptions, allPages);
-        Summariser last = summariser != null ? summariser : new StatisticsSummariser(statsOptions());
+        CensusSettings settings = settings();
+        Summariser last = summariser();
         if (analyzer != null) {
             return new CensusRun(settings, analyzer, last, listener).run();
         }

@@ -2,20 +2,24 @@ package org.facecensus.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.facecensus.FaceCensus;
 import org.facecensus.FaceCensusException;
 import org.facecensus.census.Census;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.collection.CatalogueOptions;
 import org.facecensus.census.collection.ColumnMap;
+import org.facecensus.census.collection.web.WebOptions;
+import org.facecensus.census.collection.web.WebSource;
+import org.facecensus.census.engine.AnalyzerRecipe;
+import org.facecensus.census.engine.CensusEngines;
+import org.facecensus.census.engine.CensusJob;
 import org.facecensus.census.run.CensusResult;
 import org.facecensus.census.run.RunListener;
 import picocli.CommandLine.Command;
-import org.facecensus.analysis.FaceAnalyzer;
-import org.facecensus.classify.transfer.TransferFaceVerifier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,10 +41,53 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "COLLECTION", description = "Folder of images, searched recursively; images are told by "
+    @Parameters(paramLabel = "COLLECTION", arity = "0..*", description = "Folder of images, searched recursively; images are told by "
             + "their content (JPEG, PNG, GIF, BMP, TIFF, WebP, JPEG 2000). Other files are skipped and counted by reason "
-            + "in the summary, run.json and the report.")
-    Path collection;
+            + "in the summary, run.json and the report. Or one or more IIIF Presentation 2.1/3.0 manifests or "
+            + "collections: iiif:URL or iiif:FILE. Or none, with --urls.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--urls", paramLabel = "FILE",
+            description = "A URL list instead of a folder: CSV, JSON Lines or .xlsx with a 'url' column plus any catalogue"
+                    + " fields (id, title, date, designer, tags, description; other columns are kept).")
+    Path urls;
+
+    @Option(names = "--image-size", paramLabel = "PX|full", defaultValue = "2000",
+            description = "IIIF images are fetched with their longer side at most PX pixels (default ${DEFAULT-VALUE}: "
+                    + "full/!2000,2000/0/default.jpg), or at full size.")
+    String imageSize;
+
+    @Option(names = "--http-cache", paramLabel = "DIR",
+            description = "Keep fetched manifests and images in DIR, keyed by URL and revalidated by ETag (re-runs "
+                    + "fetch only what changed). Default: no cache.")
+    Path httpCache;
+
+    @Option(names = "--per-host", paramLabel = "N", defaultValue = "4",
+            description = "At most N requests in flight to one host (default ${DEFAULT-VALUE}; per executor on Spark).")
+    int perHost;
+
+    @Option(names = "--per-host-interval", paramLabel = "MS", defaultValue = "0",
+            description = "At least MS milliseconds between two requests to one host (default ${DEFAULT-VALUE}).")
+    long perHostInterval;
+
+    @Option(names = "--ignore-robots",
+            description = "Do not honour robots.txt (only for hosts whose owner agreed).")
+    boolean ignoreRobots;
+
+    @Option(names = "--engine", paramLabel = "local|spark", defaultValue = CensusEngines.LOCAL,
+            description = "Where the census runs: this machine's threads (default), or Apache Spark (needs the "
+                    + "census-spark module; the ./facecensus launcher adds it for --engine spark).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master for --engine spark: local[2], spark://host:7077, yarn, k8s://https://host:443 "
+                    + "(default: what spark-submit set, else local[*]).")
+    String master;
+
+    @Option(names = "--items-per-partition", paramLabel = "N",
+            description = "Items per Spark partition, the unit a re-run skips when finished (default "
+                    + CensusJob.DEFAULT_ITEMS_PER_PARTITION + ").")
+    Integer itemsPerPartition;
 
     @Option(names = "--all-pages",
             description = "Analyse every page of a multi-page TIFF as its own item (page 1 keeps the file's item id, "
@@ -140,18 +187,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         // Read now, so that a bad encoding name or map is a usage error reported before any model loads.
         CatalogueOptions catalogue = metadata == null ? null : catalogueOptions();
-        FaceCensus census = FaceCensus.builder().device(device.device()).build();
-        FaceAnalyzer.Builder analyzer = detector.applyTo(Components.analyzer(census,
-                detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
-                stages.landmarks(), stages.aligner(), classifier.spec()));
-        if (verifier != null) {
-            Path file = verifier;
-            analyzer.verifier(file.getFileName().toString() + (verifierThreshold == null ? "" : "@" + verifierThreshold),
-                    ctx -> TransferFaceVerifier.open(file, ctx, verifierThreshold));
-        }
-        Census run = Census.of(collection).out(out).threads(threadCount).minTagItems(minTagItems).allPages(allPages)
-                .analyzer(analyzer)
-                .listener(new ProgressListener(stderr));
+        Census run = census(source()).web(webOptions()).out(out).threads(threadCount).minTagItems(minTagItems)
+                .allPages(allPages).listener(new ProgressListener(stderr));
         if (facesFrom != null) {
             run.facesFrom(facesFrom);
         }
@@ -164,9 +201,91 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (compare != null) {
             run.compare(compare.stream().map(org.facecensus.census.stats.SubsetPair::parse).toList());
         }
-        CensusResult result = run.run();
+        AnalyzerRecipe recipe = new AnalyzerRecipe(detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
+                stages.landmarks(), stages.aligner(), classifier.spec(), detector.minFace, detector.minScore,
+                device.device == null ? null : device.device, verifier == null ? null : verifier.toAbsolutePath().toString(),
+                verifierThreshold);
+        CensusResult result;
+        if (CensusEngines.LOCAL.equals(engine)) {
+            if (master != null || itemsPerPartition != null) {
+                throw new ParameterException(spec.commandLine(), "--master and --items-per-partition are for "
+                        + "--engine spark");
+            }
+            // the detector's provider options (--blazeface-input) travel on the builder
+            result = run.analyzer(detector.applyTo(recipe.builder())).run();
+        } else {
+            if (detector.blazeFaceInput != null) {
+                throw new ParameterException(spec.commandLine(), "--blazeface-input is not passed to Spark executors "
+                        + "yet; leave it out (executors use the default, levels) or run with the local engine");
+            }
+            result = CensusEngines.find(engine).run(new CensusJob(run.settings(), recipe, run.summariser(), master,
+                    itemsPerPartition == null ? CensusJob.DEFAULT_ITEMS_PER_PARTITION : itemsPerPartition));
+        }
         printSummary(stdout, result);
         return 0;
+    }
+
+    /** The collection: a folder, IIIF sources, or a URL list; exactly one kind. */
+    private Object source() {
+        boolean iiif = !sources.isEmpty() && WebSource.isIiif(sources.get(0));
+        if (urls != null) {
+            if (!sources.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "give the collection once: a folder, iiif: sources, "
+                        + "or --urls FILE (not both --urls and " + sources.get(0) + ")");
+            }
+            if (metadata != null) {
+                throw new ParameterException(spec.commandLine(), "a URL list is its own catalogue: put the catalogue "
+                        + "fields in its columns instead of --metadata");
+            }
+            return WebSource.urlList(urls);
+        }
+        if (sources.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no collection: give a folder, iiif:URL (or iiif:FILE), "
+                    + "or --urls FILE");
+        }
+        if (iiif) {
+            if (metadata != null) {
+                throw new ParameterException(spec.commandLine(), "IIIF manifests carry their own catalogue fields; "
+                        + "leave out --metadata");
+            }
+            try {
+                return WebSource.iiif(sources);
+            } catch (FaceCensusException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+        if (sources.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "one folder per census (got " + sources.size()
+                    + "); several sources must all be iiif:URL or iiif:FILE");
+        }
+        return Path.of(sources.get(0));
+    }
+
+    private static Census census(Object source) {
+        return source instanceof WebSource web ? Census.of(web) : Census.of((Path) source);
+    }
+
+    private WebOptions webOptions() {
+        int size;
+        if (imageSize.equalsIgnoreCase("full")) {
+            size = 0;
+        } else {
+            try {
+                size = Integer.parseInt(imageSize.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1) {
+                throw new ParameterException(spec.commandLine(), "--image-size takes a number of pixels (e.g. 2000) "
+                        + "or 'full', got '" + imageSize + "'");
+            }
+        }
+        if (perHost < 1 || perHostInterval < 0) {
+            throw new ParameterException(spec.commandLine(), "--per-host must be at least 1 and --per-host-interval "
+                    + "at least 0");
+        }
+        return WebOptions.defaults().withMaxSide(size).withHttpCache(httpCache).withPerHost(perHost, perHostInterval)
+                .withRobots(!ignoreRobots);
     }
 
     /** The catalogue options as typed values; a bad name or map is a usage error naming what is wrong. */

@@ -2,6 +2,7 @@ package org.facecensus.cli;
 
 import org.facecensus.FaceCensus;
 import org.facecensus.analysis.FaceAnalyzer;
+import org.facecensus.census.engine.AnalyzerRecipe;
 import org.facecensus.classify.spec.GenderClassifierSpec;
 
 /**
@@ -27,30 +28,6 @@ final class Components {
      */
     static FaceAnalyzer.Builder analyzer(FaceCensus census, String detector, String landmarks, String aligner,
                                          String classifier) {
-        FaceAnalyzer.Builder b = census.analyzer().detector(blankToNull(detector));
-        if (isOff(landmarks)) {
-            b.noLandmarks();
-        } else {
-            b.landmarks(landmarks.strip());
-        }
-        if (NONE.equals(aligner)) {
-            b.noAligner();
-        } else if (blankToNull(aligner) != null) {
-            b.aligner(aligner.strip());
-        }
-        if (isOff(classifier)) {
-            b.noClassifier();
-        } else {
-            b.classifier(classifier.strip(), GenderClassifierSpec.factory(classifier.strip()));
-        }
-        return b;
-    }
-
-    private static boolean isOff(String name) {
-        return name == null || name.isBlank() || NONE.equals(name.strip());
-    }
-
-    private static String blankToNull(String name) {
-        return name == null || name.isBlank() ? null : name.strip();
+        return new AnalyzerRecipe(detector, landmarks, aligner, classifier, null, null, null, null, null).builder(census);
     }
 }

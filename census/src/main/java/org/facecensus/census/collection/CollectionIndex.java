@@ -53,10 +53,13 @@ import org.facecensus.image.ImageLoader;
  * @param rowErrors        catalogue rows that could not be read
  * @param skippedFiles     files not analysed, counted by "{@code .ext (reason)}", sorted by that key
  * @param pagesNotAnalysed later pages of multi-page TIFFs that were not analysed (0 with {@code allPages})
+ * @param sourceErrors     items a web source named but could not describe (a broken IIIF canvas, a manifest that
+ *                         could not be fetched, a URL list row without a usable URL); each becomes an item with
+ *                         its error in items.csv
  */
 public record CollectionIndex(Path root, List<CollectionItem> items, List<ItemMetadata> unmatched,
                               List<MetadataRowError> rowErrors, Map<String, Integer> skippedFiles,
-                              int pagesNotAnalysed) {
+                              int pagesNotAnalysed, List<SourceError> sourceErrors) {
     /** The key under which hidden files (and everything in hidden folders) are counted. */
     public static final String HIDDEN = "hidden (name starts with '.')";
 
@@ -68,6 +71,13 @@ public record CollectionIndex(Path root, List<CollectionItem> items, List<ItemMe
         unmatched = List.copyOf(unmatched);
         rowErrors = List.copyOf(rowErrors);
         skippedFiles = Collections.unmodifiableMap(new TreeMap<>(skippedFiles));
+        sourceErrors = List.copyOf(sourceErrors);
+    }
+
+    /** A folder's index: no source errors. */
+    public CollectionIndex(Path root, List<CollectionItem> items, List<ItemMetadata> unmatched,
+                           List<MetadataRowError> rowErrors, Map<String, Integer> skippedFiles, int pagesNotAnalysed) {
+        this(root, items, unmatched, rowErrors, skippedFiles, pagesNotAnalysed, List.of());
     }
 
     /** An index that skipped nothing (as before files were counted). */

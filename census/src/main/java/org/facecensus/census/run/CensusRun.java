@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.facecensus.FaceCensusException;
-import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemMetadata;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.census.RunInfo;
@@ -29,21 +28,13 @@ import org.facecensus.census.collection.CollectionIndex;
 import org.facecensus.census.collection.CollectionItem;
 import org.facecensus.census.collection.MetadataFile;
 import org.facecensus.census.collection.MetadataRowError;
+import org.facecensus.census.collection.SourceError;
+import org.facecensus.census.collection.web.WebImages;
+import org.facecensus.http.HttpFetcher;
 import org.facecensus.census.store.CensusDatabase;
-import org.facecensus.classify.Gender;
-import org.facecensus.detect.DetectedFace;
-import org.facecensus.detect.FaceBox;
-import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
-import org.facecensus.image.JpegWriter;
-import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
-import org.facecensus.model.ModelIntegrityException;
-import org.facecensus.model.ModelMissingException;
-import org.facecensus.analysis.AnalyzedFace;
-import org.facecensus.analysis.FaceAnalysis;
 import org.facecensus.analysis.FaceAnalyzer;
-import org.facecensus.classify.GenderPrediction;
 
 /**
  * A whole collection analysed: every image through a {@link FaceAnalyzer} in parallel, joined to
@@ -79,6 +70,8 @@ public final class CensusRun {
     private final ImageLoader loader = ImageLoader.defaults();
     /** The earlier census's finished items by id, when its faces are re-used; set once by {@link #run()}. */
     private volatile Map<String, Journal.Entry> earlierFaces = Map.of();
+    /** Fetches web items' images; set once by {@link #run()} for a web source. */
+    private volatile WebImages webImages;
 
     /** A run with {@code analyzer}, which the caller keeps ownership of. */
     public CensusRun(CensusSettings settings, FaceAnalyzer analyzer, Summariser summariser, RunListener listener) {
@@ -89,10 +82,30 @@ public final class CensusRun {
     }
 
     public CensusResult run() {
-        long start = System.nanoTime();
+        if (settings.web() == null) {
+            return run(null);
+        }
+        try (HttpFetcher http = settings.webOptions().newFetcher()) {
+            return run(http);
+        }
+    }
+
+    /**
+     * The collection's items: the folder scanned and joined to its catalogue, or the web source read (manifests
+     * fetched through {@code http}, which may be null for a folder).
+     */
+    public static CollectionIndex index(CensusSettings settings, HttpFetcher http) {
+        if (settings.web() != null) {
+            return settings.web().index(http, settings.webOptions());
+        }
         MetadataFile metadata = settings.metadata() == null ? null : MetadataFile.read(settings.metadata(), settings.catalogue());
-        CollectionIndex collection = CollectionIndex.scan(settings.collection(), metadata, settings.outDir(),
-                settings.allPages());
+        return CollectionIndex.scan(settings.collection(), metadata, settings.outDir(), settings.allPages());
+    }
+
+    private CensusResult run(HttpFetcher http) {
+        long start = System.nanoTime();
+        CollectionIndex collection = index(settings, http);
+        webImages = http == null ? null : new WebImages(http, loader);
         Path outDir = settings.outDir();
         Path crops = outDir.resolve("crops");
         try {
@@ -126,7 +139,30 @@ public final class CensusRun {
         }
         listener.analysed();
         double analyseSeconds = seconds(analyseStart);
+        Map<String, AnalysedItem> finished = new LinkedHashMap<>();
+        done.forEach((id, e) -> finished.put(id, new AnalysedItem(e.item(), e.models())));
+        return finish(collection, finished, analysedNow, detectionModels, fingerprint, start, scanSeconds,
+                analyseSeconds);
+    }
 
+    /**
+     * Writes every output of a census whose items are all analysed: faces.csv/jsonl, items.csv (with the catalogue
+     * rows without image, the unreadable rows and the web source's errors), census.sqlite, the summary
+     * (stats.json, report.html) and run.json. A census engine calls it on its driver with what its workers returned.
+     *
+     * @param collection      the collection's index
+     * @param done            every item of {@code collection.items()}, analysed, by item id
+     * @param analysedNow     how many of them this run analysed (the others were resumed)
+     * @param detectionModels the detector's models
+     * @param fingerprint     the run's settings ({@link CensusSettings#fingerprint})
+     * @param start           {@link System#nanoTime()} when the run started
+     * @param scanSeconds     time spent indexing
+     * @param analyseSeconds  time spent analysing
+     */
+    public CensusResult finish(CollectionIndex collection, Map<String, AnalysedItem> done, int analysedNow,
+                               List<ModelInfo> detectionModels, Map<String, String> fingerprint, long start,
+                               double scanSeconds, double analyseSeconds) {
+        Path outDir = settings.outDir();
         long writeStart = System.nanoTime();
         List<ItemRecord> items = new ArrayList<>();
         TreeMap<String, ModelInfo> models = new TreeMap<>();
@@ -134,7 +170,11 @@ public final class CensusRun {
         int failed = 0;
         int withoutMetadata = 0;
         for (CollectionItem c : collection.items()) {
-            Journal.Entry entry = done.get(c.itemId());
+            AnalysedItem entry = done.get(c.itemId());
+            if (entry == null) {
+                throw new FaceCensusException("item " + c.itemId() + " was not analysed; run the same command again "
+                        + "to analyse what is missing");
+            }
             entry.models().forEach(m -> models.putIfAbsent(m.name(), m));
             ItemRecord r = entry.item();
             items.add(r.withMetadata(c.itemId(), c.metadata()));
@@ -147,10 +187,15 @@ public final class CensusRun {
             items.add(new ItemRecord(unique(m.id(), ids), "", m, List.of(),
                     "no image in the collection matches this catalogue row (by id or file name)", NO_IMAGE));
         }
+        String catalogueName = settings.metadata() != null ? settings.metadata().getFileName().toString()
+                : settings.collectionName();
         for (MetadataRowError e : collection.rowErrors()) {
             items.add(new ItemRecord(unique("metadata-line-" + e.line(), ids), "", null, List.of(),
-                    "catalogue row at line " + e.line() + " of " + settings.metadata().getFileName() + ": "
-                            + e.message(), BAD_METADATA_ROW));
+                    "catalogue row at line " + e.line() + " of " + catalogueName + ": " + e.message(), BAD_METADATA_ROW));
+        }
+        for (SourceError e : collection.sourceErrors()) {
+            items.add(new ItemRecord(unique(e.itemId(), ids), e.file(), e.metadata(), List.of(), e.message(),
+                    e.problem()));
         }
         items.sort(Comparator.comparing(ItemRecord::itemId));
         List<ModelInfo> modelList = List.copyOf(models.values());
@@ -160,7 +205,7 @@ public final class CensusRun {
         CensusDatabase.write(outDir.resolve("census.sqlite"), items, modelList, fingerprint);
         double writeSeconds = seconds(writeStart);
 
-        RunInfo info = new RunInfo(settings.collection().toString(),
+        RunInfo info = new RunInfo(settings.collectionName(),
                 settings.metadata() == null ? "" : settings.metadata().toString(), analyzer.detectorName(),
                 analyzer.alignerName().orElse(CensusSettings.NONE), analyzer.classifierName().orElse(CensusSettings.NONE),
                 settings.evaluation() == null ? "" : settings.evaluation().toString(), modelList, settings.threads(),
@@ -192,6 +237,9 @@ public final class CensusRun {
         if (pending.isEmpty()) {
             return;
         }
+        Map<String, AnalysedItem> earlier = new LinkedHashMap<>();
+        earlierFaces.forEach((id, e) -> earlier.put(id, new AnalysedItem(e.item(), e.models())));
+        ItemAnalyser analyser = new ItemAnalyser(analyzer, loader, webImages, crops, earlier);
         int threads = settings.threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "facecensus-census");
@@ -210,9 +258,9 @@ public final class CensusRun {
                 }
                 pool.execute(() -> {
                     try {
-                        Analysed analysed = analyseOne(item, crops);
-                        journal.append(analysed.record(), analysed.models());
-                        listener.itemDone(analysed.record());
+                        AnalysedItem analysed = analyser.analyse(item);
+                        journal.append(analysed.item(), analysed.models());
+                        listener.itemDone(analysed.item());
                     } catch (Throwable t) {
                         fatal.compareAndSet(null, t);
                     } finally {
@@ -242,72 +290,6 @@ public final class CensusRun {
         }
         if (t != null) {
             throw new FaceCensusException("census run failed: " + t, t);
-        }
-    }
-
-    private record Analysed(ItemRecord record, List<ModelInfo> models) {
-    }
-
-    private Analysed analyseOne(CollectionItem item, Path crops) {
-        RgbImage image;
-        try {
-            image = loader.load(item.path(), item.page());
-        } catch (ImageLoadException e) {
-            return failed(item, e.getMessage().replace(item.path().toString(), item.file()), e.problem().name());
-        }
-        FaceAnalysis analysis;
-        try {
-            Journal.Entry earlier = earlierFaces.get(item.itemId());
-            // Re-classifying: the earlier census's boxes for the same file, and no detection.
-            analysis = earlier != null && earlier.item().file().equals(item.file()) && !earlier.item().failed()
-                    ? analyzer.analyzeFound(image, earlier.item().faces().stream()
-                            .map(f -> new DetectedFace(new FaceBox(f.x(), f.y(), f.width(), f.height(), f.score()),
-                                    java.util.Optional.empty())).toList())
-                    : analyzer.analyze(image);
-        } catch (ModelMissingException | ModelIntegrityException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return failed(item, "detection failed: " + e.getMessage(), DETECTION_FAILED);
-        }
-        List<AnalyzedFace> faces = analysis.faces();
-        List<FaceRecord> records = new ArrayList<>();
-        List<ModelInfo> models = new ArrayList<>();
-        String cropBase = OutputFiles.fileSafe(item.itemId());
-        for (int j = 0; j < faces.size(); j++) {
-            AnalyzedFace face = faces.get(j);
-            String cropPath = "";
-            if (face.aligned().isPresent()) {
-                cropPath = "crops/" + cropBase + "_" + j + ".jpg";
-                writeJpeg(crops.resolve(cropBase + "_" + j + ".jpg"), face.aligned().get().crop());
-            }
-            Gender gender = Gender.UNKNOWN;
-            double probability = Double.NaN;
-            if (face.gender().isPresent()) {
-                GenderPrediction prediction = face.gender().get();
-                gender = prediction.gender();
-                probability = prediction.probability();
-                if (!models.contains(prediction.model())) {
-                    models.add(prediction.model());
-                }
-            }
-            FaceBox box = face.box();
-            records.add(new FaceRecord(item.itemId(), j, box.x(), box.y(), box.width(), box.height(), box.score(),
-                    gender, probability, cropPath, face.error().orElse("")));
-        }
-        return new Analysed(new ItemRecord(item.itemId(), item.file(), null, records, "", "",
-                analysis.rejected().size(), image.width(), image.height()), models);
-    }
-
-    private static Analysed failed(CollectionItem item, String error, String problem) {
-        return new Analysed(new ItemRecord(item.itemId(), item.file(), null, List.of(), error, problem), List.of());
-    }
-
-    private static void writeJpeg(Path target, RgbImage picture) {
-        try {
-            JpegWriter.write(target, picture);
-        } catch (IOException e) {
-            throw new FaceCensusException("cannot write face crop " + target + ": " + e.getMessage()
-                    + "; check free disk space and permissions, then run again to resume", e);
         }
     }
 

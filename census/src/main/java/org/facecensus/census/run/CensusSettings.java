@@ -2,6 +2,8 @@ package org.facecensus.census.run;
 
 import org.facecensus.analysis.FaceAnalyzer;
 import org.facecensus.census.collection.CatalogueOptions;
+import org.facecensus.census.collection.web.WebOptions;
+import org.facecensus.census.collection.web.WebSource;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,7 +14,7 @@ import java.util.Map;
  *
  * <p>Thread-safety: immutable.
  *
- * @param collection  the folder of images
+ * @param collection  the folder of images, or null for a collection read from the web ({@code web})
  * @param metadata    the catalogue file (CSV or JSON Lines), or null
  * @param outDir      where every output goes
  * @param evaluation  the classifier's evaluation file for the error-rate correction, or null
@@ -23,14 +25,21 @@ import java.util.Map;
  * @param catalogue   how to read the catalogue (encoding, delimiter, column map); {@link CatalogueOptions#DETECT}
  *                    when null
  * @param allPages    every page of a multi-page TIFF is an item ({@code <id>#p2}, ...), not just the first
+ * @param web         a URL list or IIIF manifests instead of a folder, or null
+ * @param webOptions  image size and HTTP settings for {@code web}; {@link WebOptions#defaults()} when null
  */
 public record CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems,
-                             int threads, Path facesFrom, CatalogueOptions catalogue, boolean allPages) {
+                             int threads, Path facesFrom, CatalogueOptions catalogue, boolean allPages,
+                             WebSource web, WebOptions webOptions) {
     /** How a stage that is switched off is written in the fingerprint and run.json. */
     public static final String NONE = "none";
 
     public CensusSettings {
-        collection = collection.toAbsolutePath().normalize();
+        if ((collection == null) == (web == null)) {
+            throw new IllegalArgumentException("a census reads one collection: a folder or a web source");
+        }
+        collection = collection == null ? null : collection.toAbsolutePath().normalize();
+        webOptions = webOptions == null ? WebOptions.defaults() : webOptions;
         metadata = metadata == null ? null : metadata.toAbsolutePath().normalize();
         outDir = outDir.toAbsolutePath().normalize();
         evaluation = evaluation == null ? null : evaluation.toAbsolutePath().normalize();
@@ -46,6 +55,17 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
         if (minTagItems < 1) {
             throw new IllegalArgumentException("min-tag-items must be at least 1, got " + minTagItems);
         }
+    }
+
+    /** Settings for a folder. */
+    public CensusSettings(Path collection, Path metadata, Path outDir, Path evaluation, int minTagItems, int threads,
+                          Path facesFrom, CatalogueOptions catalogue, boolean allPages) {
+        this(collection, metadata, outDir, evaluation, minTagItems, threads, facesFrom, catalogue, allPages, null, null);
+    }
+
+    /** The folder, or the web source's name ({@code iiif:...}, {@code urls:...}), as run.json and the report say it. */
+    public String collectionName() {
+        return web != null ? web.name() : collection.toString();
     }
 
     /** Settings that analyse the first page of each multi-page TIFF only. */
@@ -71,7 +91,11 @@ public record CensusSettings(Path collection, Path metadata, Path outDir, Path e
      */
     public Map<String, String> fingerprint(FaceAnalyzer analyzer) {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("collection", collection.toString());
+        f.put("collection", collectionName());
+        if (web != null) {
+            // the image size changes the pixels every face is found in
+            f.put("--image-size", webOptions.maxSide() == 0 ? "full" : Integer.toString(webOptions.maxSide()));
+        }
         f.put("--metadata", metadata == null ? "" : metadata.toString());
         // Only when set, as --min-face: older runs' fingerprints stay valid. The column map decides item ids.
         catalogue.encodingIfSet().ifPresent(c -> f.put("--metadata-encoding", c.name()));
