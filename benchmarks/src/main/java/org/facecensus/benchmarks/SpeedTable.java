@@ -70,7 +70,7 @@ public final class SpeedTable {
         Path censusFolder = Path.of("../shared/data/peopleart/JPEGImages");
         int repeat = 3;
         int rounds = 2;
-        int censusImages = 96;
+        int censusImages = 240;
         boolean jmh = false;
         String onlyRows = null;
         List<Path> images = new ArrayList<>();
@@ -260,7 +260,8 @@ public final class SpeedTable {
                 double rate = res.run().items() / res.run().elapsedSeconds();
                 rates.computeIfAbsent(threads, k -> new double[rounds])[r] = rate;
                 System.err.printf(Locale.ROOT, "[speed] census %d thread(s) round %d: %d items in %.1f s (%.2f/s),"
-                        + " %.1f CPU s%n", threads, r + 1, res.run().items(), res.run().elapsedSeconds(), rate, cpu);
+                        + " %.1f CPU s (%.2f cores busy)%n", threads, r + 1, res.run().items(),
+                        res.run().elapsedSeconds(), rate, cpu, cpu / res.run().elapsedSeconds());
             }
         }
         FileTrees.deleteRecursively(subset);
