@@ -1,0 +1,121 @@
+package org.facecensus.generative.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import org.facecensus.generative.ModelKind;
+
+/**
+ * The convolutional autoencoder and VAE. The encoder halves the picture with stride-2 3×3 convolutions (32, 64, 128,
+ * 256 channels...) down to 4×4, then a linear layer gives the code (AE: {@code latent} values through tanh; VAE: a
+ * mean and a log-variance each). The decoder mirrors it; PyTorch's DJL engine has no transposed convolution, so each
+ * step up is a nearest-neighbour ×2 upsampling followed by a 3×3 convolution. The output goes through a sigmoid:
+ * pixels in [0, 1].
+ *
+ * <p>Forward returns {@code (reconstruction, code)} for the AE and {@code (reconstruction, mean, logVariance)} for the
+ * VAE; in training the VAE decodes {@code mean + exp(logVariance / 2) * N(0, 1)} (the reparameterisation), otherwise
+ * the mean.
+ *
+ * <p>Thread-safety: not thread-safe (DJL blocks are not).
+ */
+public final class AutoencoderBlock extends AbstractBlock {
+    private final ModelKind kind;
+    private final int latent;
+    private final int size;
+    private final SequentialBlock encoder;
+    private final SequentialBlock decoder;
+
+    public AutoencoderBlock(ModelKind kind, int latent, int size) {
+        this.kind = kind;
+        this.latent = latent;
+        this.size = size;
+        int steps = Integer.numberOfTrailingZeros(size / 4);
+        SequentialBlock enc = new SequentialBlock();
+        int channels = 32;
+        for (int i = 0; i < steps; i++) {
+            enc.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
+                    .setFilters(channels).build());
+            enc.add(BatchNorm.builder().build());
+            enc.add(Activation.leakyReluBlock(0.2f));
+            if (i < steps - 1) {
+                channels = Math.min(channels * 2, 256);
+            }
+        }
+        final int top = channels;
+        enc.add(Blocks.batchFlattenBlock());
+        enc.add(Linear.builder().setUnits(kind == ModelKind.VAE ? 2L * latent : latent).build());
+        this.encoder = addChildBlock("encoder", enc);
+
+        SequentialBlock dec = new SequentialBlock();
+        dec.add(Linear.builder().setUnits((long) top * 16).build());
+        dec.add(Activation.reluBlock());
+        dec.add(LambdaBlock.singleton(x -> x.reshape(-1, top, 4, 4), "reshape"));
+        for (int i = 0; i < steps; i++) {
+            int out = i == steps - 1 ? 32 : Math.max(32, top >> (i + 1));
+            dec.add(LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample2x"));
+            dec.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(out).build());
+            dec.add(BatchNorm.builder().build());
+            dec.add(Activation.reluBlock());
+        }
+        dec.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(3).build());
+        dec.add(Activation.sigmoidBlock());
+        this.decoder = addChildBlock("decoder", dec);
+    }
+
+    public ModelKind kind() {
+        return kind;
+    }
+
+    public int latent() {
+        return latent;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray h = encoder.forward(ps, inputs, training, params).singletonOrThrow();
+        if (kind == ModelKind.AE) {
+            NDArray code = h.tanh();
+            return new NDList(decoder.forward(ps, new NDList(code), training, params).singletonOrThrow(), code);
+        }
+        NDArray mean = h.get(":, :" + latent);
+        NDArray logVar = h.get(":, " + latent + ":");
+        NDArray z = mean;
+        if (training) {
+            NDArray eps = h.getManager().randomNormal(mean.getShape());
+            z = mean.add(logVar.mul(0.5f).exp().mul(eps));
+        }
+        return new NDList(decoder.forward(ps, new NDList(z), training, params).singletonOrThrow(), mean, logVar);
+    }
+
+    /** Decodes codes {@code (n, latent)} to pictures {@code (n, 3, size, size)}, outside training. */
+    public NDArray decode(ParameterStore ps, NDArray codes) {
+        return decoder.forward(ps, new NDList(codes), false).singletonOrThrow();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long n = inputShapes[0].get(0);
+        Shape picture = new Shape(n, 3, size, size);
+        Shape code = new Shape(n, latent);
+        return kind == ModelKind.AE ? new Shape[] {picture, code} : new Shape[] {picture, code, code};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        encoder.initialize(manager, dataType, inputShapes[0]);
+        decoder.initialize(manager, dataType, new Shape(inputShapes[0].get(0), latent));
+    }
+}
