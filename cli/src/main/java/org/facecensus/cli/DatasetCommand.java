@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Build a face dataset (detect, align, filter, de-duplicate), summarise it, train generative models on it.",
-        subcommands = {DatasetCommand.Build.class, DatasetCommand.Stats.class})
+        subcommands = {DatasetCommand.Build.class, DatasetCommand.Stats.class, DatasetTrainCommand.class})
 final class DatasetCommand implements Callable<Integer> {
     /** The study's filter: both models must call the face the kept gender with probability at least 0.8. */
     static final String DEFAULT_FILTER = "faceapi-agegender,faceres@0.8";

@@ -140,8 +140,15 @@ public final class FaceModelTraining {
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 NDList y = trainer.forward(new NDList(x));
                                 NDArray loss = loss(x, y);
+                                float value = loss.getFloat();
+                                if (!Float.isFinite(value)) {
+                                    throw new FaceCensusException(String.format(Locale.ROOT, "Training diverged in epoch "
+                                            + "%d (loss %s; input finite: %s, output finite: %s); try a lower --lr than %s.",
+                                            epoch + 1, value, x.isInfinite().any().getBoolean() || x.isNaN().any().getBoolean() ? "no" : "yes",
+                                            y.get(0).isNaN().any().getBoolean() ? "no" : "yes", learningRate));
+                                }
                                 gc.backward(loss);
-                                lossSum += loss.getFloat() * ids.size();
+                                lossSum += value * ids.size();
                                 seen += ids.size();
                             }
                             trainer.step();

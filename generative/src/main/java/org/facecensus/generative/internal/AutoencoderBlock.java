@@ -19,8 +19,8 @@ import ai.djl.util.PairList;
 import org.facecensus.generative.ModelKind;
 
 /**
- * The convolutional autoencoder and VAE. The encoder halves the picture with stride-2 3×3 convolutions (32, 64, 128,
- * 256 channels...) down to 4×4, then a linear layer gives the code (AE: {@code latent} values through tanh; VAE: a
+ * The convolutional autoencoder and VAE. The encoder halves the picture with stride-2 3×3 convolutions (16, 32, 64,
+ * 128 channels at 64×64) down to 4×4, then a linear layer gives the code (AE: {@code latent} values through tanh; VAE: a
  * mean and a log-variance each). The decoder mirrors it; PyTorch's DJL engine has no transposed convolution, so each
  * step up is a nearest-neighbour ×2 upsampling followed by a 3×3 convolution. The output goes through a sigmoid:
  * pixels in [0, 1].
@@ -32,6 +32,8 @@ import org.facecensus.generative.ModelKind;
  * <p>Thread-safety: not thread-safe (DJL blocks are not).
  */
 public final class AutoencoderBlock extends AbstractBlock {
+    /** Channels of the first convolution; each step down doubles them (at most 256). */
+    static final int BASE_WIDTH = 16;
     private final ModelKind kind;
     private final int latent;
     private final int size;
@@ -44,33 +46,34 @@ public final class AutoencoderBlock extends AbstractBlock {
         this.size = size;
         int steps = Integer.numberOfTrailingZeros(size / 4);
         SequentialBlock enc = new SequentialBlock();
-        int channels = 32;
+        int[] widths = new int[steps];
         for (int i = 0; i < steps; i++) {
+            widths[i] = Math.min(BASE_WIDTH << i, 256);
             enc.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
-                    .setFilters(channels).build());
+                    .setFilters(widths[i]).build());
             enc.add(BatchNorm.builder().build());
             enc.add(Activation.leakyReluBlock(0.2f));
-            if (i < steps - 1) {
-                channels = Math.min(channels * 2, 256);
-            }
         }
-        final int top = channels;
+        final int top = widths[steps - 1];
         enc.add(Blocks.batchFlattenBlock());
         enc.add(Linear.builder().setUnits(kind == ModelKind.VAE ? 2L * latent : latent).build());
         this.encoder = addChildBlock("encoder", enc);
 
+        // The decoder mirrors the widths; its last step goes straight to the 3 colour channels, because a full-size
+        // convolution with many channels would cost more than the rest of the network together.
         SequentialBlock dec = new SequentialBlock();
         dec.add(Linear.builder().setUnits((long) top * 16).build());
         dec.add(Activation.reluBlock());
         dec.add(LambdaBlock.singleton(x -> x.reshape(-1, top, 4, 4), "reshape"));
-        for (int i = 0; i < steps; i++) {
-            int out = i == steps - 1 ? 32 : Math.max(32, top >> (i + 1));
+        for (int i = steps - 2; i >= -1; i--) {
             dec.add(LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample2x"));
-            dec.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(out).build());
-            dec.add(BatchNorm.builder().build());
-            dec.add(Activation.reluBlock());
+            dec.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                    .setFilters(i >= 0 ? widths[i] : 3).build());
+            if (i >= 0) {
+                dec.add(BatchNorm.builder().build());
+                dec.add(Activation.reluBlock());
+            }
         }
-        dec.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(3).build());
         dec.add(Activation.sigmoidBlock());
         this.decoder = addChildBlock("decoder", dec);
     }
