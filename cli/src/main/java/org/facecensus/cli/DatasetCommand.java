@@ -82,8 +82,9 @@ final class DatasetCommand implements Callable<Integer> {
                 description = "Drop faces whose variance of the Laplacian (grey, at 112x112) is below V (default ${DEFAULT-VALUE}).")
         double minSharpness;
 
-        @Option(names = "--duplicate-bits", paramLabel = "N", defaultValue = "4",
-                description = "Perceptual hashes at most N bits apart are the same picture (default ${DEFAULT-VALUE}).")
+        @Option(names = "--duplicate-bits", paramLabel = "N", defaultValue = "0",
+                description = "Perceptual hashes at most N bits apart (and embeddings at least --near-duplicate alike) are "
+                        + "the same picture (default ${DEFAULT-VALUE}).")
         int duplicateBits;
 
         @Option(names = "--near-duplicate", paramLabel = "COS", defaultValue = "0.9",

@@ -110,7 +110,11 @@ class DatasetBuildTest {
             assertTrue(kept.femaleA() >= 0.8 && kept.femaleB() >= 0.8, "both models agree: " + kept);
         }
         try (var files = Files.list(out.resolve("faces"))) {
-            assertEquals(4, files.count(), "only the kept faces' crops remain");
+            assertEquals(7, files.count(), "the kept faces and the three repeats, nothing else");
+        }
+        for (ManifestRow r : rows) {
+            assertEquals(r.kept() || r.reason().endsWith("duplicate"), !r.crop().isEmpty(), r.toString());
+            assertTrue(r.crop().isEmpty() || Files.isRegularFile(out.resolve(r.crop())), r.crop());
         }
 
         // Resume: the journal holds every item, so a second run processes none and writes the same manifest.

@@ -141,6 +141,7 @@ public final class FaceModelTraining {
                                 NDList y = trainer.forward(new NDList(x));
                                 NDArray loss = loss(x, y);
                                 float value = loss.getFloat();
+                                LOG.debug("batch from {}: loss {}", from, value);
                                 if (!Float.isFinite(value)) {
                                     throw new FaceCensusException(String.format(Locale.ROOT, "Training diverged in epoch "
                                             + "%d (loss %s; input finite: %s, output finite: %s); try a lower --lr than %s.",

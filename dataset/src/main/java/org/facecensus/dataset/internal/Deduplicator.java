@@ -11,8 +11,9 @@ import org.facecensus.dataset.quality.PerceptualHash;
 /**
  * Drops repeated faces among the candidates of a whole build, keeping the largest of each group: candidates are
  * visited largest face box first (ties in source order), and each is kept unless its perceptual hash is within
- * {@code duplicateBits} of a kept face's ({@link DropReason#DUPLICATE}) or its embedding's cosine with a kept face's
- * is at least {@code nearCosine} ({@link DropReason#NEAR_DUPLICATE}). The result depends only on the candidates, so
+ * {@code duplicateBits} of a kept face's and, when both have embeddings, their cosine is at least {@code nearCosine}
+ * too ({@link DropReason#DUPLICATE}: the hash alone can match two different aligned faces), or its embedding's cosine
+ * with a kept face's is at least {@code nearCosine} ({@link DropReason#NEAR_DUPLICATE}). The result depends only on the candidates, so
  * a resumed build decides the same.
  *
  * <p>Thread-safety: stateless.
@@ -60,7 +61,9 @@ public final class Deduplicator {
             Verdict v = null;
             for (Candidate k : kept) {
                 int d = PerceptualHash.distance(c.hash(), k.hash());
-                if (d <= duplicateBits) {
+                boolean confirmed = c.embedding() == null || k.embedding() == null
+                        || dot(c.embedding(), k.embedding()) >= nearCosine;
+                if (d <= duplicateBits && confirmed) {
                     v = new Verdict(DropReason.DUPLICATE, "same picture as " + k.id() + " (hash distance " + d + ")");
                     break;
                 }

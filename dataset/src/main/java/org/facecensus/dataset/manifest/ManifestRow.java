@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * <p>Thread-safety: immutable.
  *
  * @param crop        the face's image, relative to the dataset folder ({@code faces/...png}); empty when dropped
+ *                    before the duplicate checks (duplicates keep theirs)
  * @param status      {@value #KEPT} or {@value #DROPPED} (or {@value #CANDIDATE} while a build runs)
  * @param reason      the {@link org.facecensus.dataset.DropReason#code() drop reason}; empty when kept
  * @param detail      more about the reason: the load error, the kept face this one duplicates
