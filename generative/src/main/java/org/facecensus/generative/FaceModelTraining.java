@@ -123,18 +123,19 @@ public final class FaceModelTraining {
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build());
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(batch, 3, size, size));
+                int batchSize = Math.min(batch, train.size());
+                trainer.initialize(new Shape(batchSize, 3, size, size));
                 NDManager manager = trainer.getManager();
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     long start = System.nanoTime();
                     Collections.shuffle(train, random);
                     double lossSum = 0;
                     int seen = 0;
-                    for (int from = 0; from + 1 < train.size(); from += batch) {
-                        List<Integer> ids = train.subList(from, Math.min(train.size(), from + batch));
-                        if (ids.size() < 2) {
-                            break; // batch norm needs two faces
-                        }
+                    int skipped = 0;
+                    // Full batches only (the few faces left over are in the next epoch's shuffle): in one run a
+                    // smaller last batch was followed by NaN in the next step (DJL 0.36, PyTorch 2.7.1, CPU).
+                    for (int from = 0; from + batchSize <= train.size(); from += batchSize) {
+                        List<Integer> ids = train.subList(from, from + batchSize);
                         try (NDManager step = manager.newSubManager()) {
                             NDArray x = data.batch(step, ids);
                             try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -151,9 +152,23 @@ public final class FaceModelTraining {
                                 gc.backward(loss);
                                 lossSum += value * ids.size();
                                 seen += ids.size();
+                                if (!gradientsFinite(block, step)) {
+                                    // A non-finite gradient with a finite loss came now and then on the CPU; one such
+                                    // update makes every weight NaN, so the step is skipped and counted instead.
+                                    gc.zeroGradients();
+                                    skipped++;
+                                    continue;
+                                }
                             }
                             trainer.step();
                         }
+                    }
+                    if (skipped > 0) {
+                        LOG.warn("{} epoch {}: {} step(s) skipped for a non-finite gradient", kind, epoch + 1, skipped);
+                    }
+                    if (skipped > 10) {
+                        throw new FaceCensusException(skipped + " of the steps of epoch " + (epoch + 1) + " had non-finite"
+                                + " gradients; try a lower --lr than " + learningRate + ".");
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
                     epochLoss.add(lossSum / seen);
@@ -216,6 +231,18 @@ public final class FaceModelTraining {
                 return report;
             }
         }
+    }
+
+    /** Whether every gradient is finite (a sum is finite only when every term is); temporaries go to {@code scratch}. */
+    private static boolean gradientsFinite(AutoencoderBlock block, NDManager scratch) {
+        for (var p : block.getParameters().values()) {
+            NDArray g = p.getArray().getGradient();
+            g.attach(scratch);
+            if (!Float.isFinite(g.sum().getFloat())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** AE: pixel MSE. VAE: per-face summed squared error plus the KL divergence to N(0, I), averaged over faces. */

@@ -12,7 +12,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -20,7 +19,7 @@ import org.facecensus.generative.ModelKind;
 
 /**
  * The convolutional autoencoder and VAE. The encoder halves the picture with stride-2 3×3 convolutions (16, 32, 64,
- * 128 channels at 64×64) down to 4×4, then a linear layer gives the code (AE: {@code latent} values through tanh; VAE: a
+ * 128 channels at 64×64, no batch norm: with it, training on the CPU went to NaN now and then) down to 4×4, then a linear layer gives the code (AE: {@code latent} values through tanh; VAE: a
  * mean and a log-variance each). The decoder mirrors it; PyTorch's DJL engine has no transposed convolution, so each
  * step up is a nearest-neighbour ×2 upsampling followed by a 3×3 convolution. The output goes through a sigmoid:
  * pixels in [0, 1].
@@ -51,7 +50,6 @@ public final class AutoencoderBlock extends AbstractBlock {
             widths[i] = Math.min(BASE_WIDTH << i, 256);
             enc.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
                     .setFilters(widths[i]).build());
-            enc.add(BatchNorm.builder().build());
             enc.add(Activation.leakyReluBlock(0.2f));
         }
         final int top = widths[steps - 1];
@@ -66,16 +64,28 @@ public final class AutoencoderBlock extends AbstractBlock {
         dec.add(Activation.reluBlock());
         dec.add(LambdaBlock.singleton(x -> x.reshape(-1, top, 4, 4), "reshape"));
         for (int i = steps - 2; i >= -1; i--) {
-            dec.add(LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample2x"));
+            dec.add(LambdaBlock.singleton(AutoencoderBlock::upsample2x, "upsample2x"));
             dec.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                     .setFilters(i >= 0 ? widths[i] : 3).build());
             if (i >= 0) {
-                dec.add(BatchNorm.builder().build());
                 dec.add(Activation.reluBlock());
             }
         }
         dec.add(Activation.sigmoidBlock());
         this.decoder = addChildBlock("decoder", dec);
+    }
+
+    /**
+     * Nearest-neighbour ×2 upsampling as a broadcast: {@code (n, c, h, 1, w, 1)} expanded to {@code (n, c, h, 2, w, 2)}.
+     * Its gradient is a plain sum over each 2×2 block.
+     */
+    static NDArray upsample2x(NDArray x) {
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long w = s.get(3);
+        return x.reshape(n, c, h, 1, w, 1).broadcast(new Shape(n, c, h, 2, w, 2)).reshape(n, c, 2 * h, 2 * w);
     }
 
     public ModelKind kind() {
