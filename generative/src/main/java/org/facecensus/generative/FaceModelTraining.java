@@ -154,8 +154,12 @@ public final class FaceModelTraining {
                                 seen += ids.size();
                                 if (!gradientsFinite(block, step)) {
                                     // A non-finite gradient with a finite loss came now and then on the CPU; one such
-                                    // update makes every weight NaN, so the step is skipped and counted instead.
-                                    gc.zeroGradients();
+                                    // update makes every weight NaN, so the step is skipped and counted instead. The
+                                    // gradients are cleared with PyTorch's zero_(): GradientCollector.zeroGradients()
+                                    // subtracts each gradient from itself, which leaves NaN in place.
+                                    for (var p : block.getParameters().values()) {
+                                        ai.djl.pytorch.jni.JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) p.getArray());
+                                    }
                                     skipped++;
                                     continue;
                                 }
