@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "facecensus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Count and characterise the people depicted in image collections.",
         subcommands = {DemoCommand.class, AnalyzeCommand.class, DetectCommand.class, AlignCommand.class, ModelsCommand.class, MineCommand.class,
-                GenderCommand.class, ClassifyCommand.class, LabelCommand.class, ExploreCommand.class, VerifierCommand.class, CommandLine.HelpCommand.class})
+                GenderCommand.class, ClassifyCommand.class, LabelCommand.class, ExploreCommand.class, VerifierCommand.class,
+                DatasetCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
