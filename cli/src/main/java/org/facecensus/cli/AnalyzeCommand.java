@@ -57,22 +57,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "full/!2000,2000/0/default.jpg), or at full size.")
     String imageSize;
 
-    @Option(names = "--http-cache", paramLabel = "DIR",
-            description = "Keep fetched manifests and images in DIR, keyed by URL and revalidated by ETag (re-runs "
-                    + "fetch only what changed). Default: no cache.")
-    Path httpCache;
-
-    @Option(names = "--per-host", paramLabel = "N", defaultValue = "4",
-            description = "At most N requests in flight to one host (default ${DEFAULT-VALUE}; per executor on Spark).")
-    int perHost;
-
-    @Option(names = "--per-host-interval", paramLabel = "MS", defaultValue = "0",
-            description = "At least MS milliseconds between two requests to one host (default ${DEFAULT-VALUE}).")
-    long perHostInterval;
-
-    @Option(names = "--ignore-robots",
-            description = "Do not honour robots.txt (only for hosts whose owner agreed).")
-    boolean ignoreRobots;
+    @Mixin
+    WebMixin web;
 
     @Option(names = "--engine", paramLabel = "local|spark", defaultValue = CensusEngines.LOCAL,
             description = "Where the census runs: this machine's threads (default), or Apache Spark (needs the "
@@ -280,12 +266,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         + "or 'full', got '" + imageSize + "'");
             }
         }
-        if (perHost < 1 || perHostInterval < 0) {
-            throw new ParameterException(spec.commandLine(), "--per-host must be at least 1 and --per-host-interval "
-                    + "at least 0");
-        }
-        return WebOptions.defaults().withMaxSide(size).withHttpCache(httpCache).withPerHost(perHost, perHostInterval)
-                .withRobots(!ignoreRobots);
+        return web.options(spec).withMaxSide(size);
     }
 
     /** The catalogue options as typed values; a bad name or map is a usage error naming what is wrong. */

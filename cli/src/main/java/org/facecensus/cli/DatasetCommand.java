@@ -13,6 +13,8 @@ import org.facecensus.dataset.DatasetBuild;
 import org.facecensus.dataset.DropReason;
 import org.facecensus.dataset.Keep;
 import org.facecensus.dataset.source.FolderSource;
+import org.facecensus.dataset.source.UrlListSource;
+import org.facecensus.http.HttpFetcher;
 import org.facecensus.dataset.stats.DatasetStats;
 import org.facecensus.dataset.stats.StatsResult;
 import picocli.CommandLine;
@@ -51,8 +53,17 @@ final class DatasetCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Folders of images (searched recursively).")
+        @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Folders of images (searched recursively), or "
+                + "URL lists: CSV, JSON Lines or .xlsx files with a 'url' column (as analyze --urls), downloaded into "
+                + "DIR/downloads with resume.")
         List<Path> sources;
+
+        @Mixin
+        WebMixin web;
+
+        @Option(names = "--max-image-bytes", paramLabel = "N", defaultValue = "52428800",
+                description = "Largest image downloaded from a URL list, in bytes (default ${DEFAULT-VALUE}: 50 MiB).")
+        long maxImageBytes;
 
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "The dataset folder.")
         Path out;
@@ -115,8 +126,15 @@ final class DatasetCommand implements Callable<Integer> {
                             stages.aligner(), null)))
                     .classifier(classifier).embedder(embedder).minFace(tiny).minSharpness(minSharpness)
                     .duplicateBits(duplicateBits).nearDuplicateCosine(nearDuplicate).threads(threads);
-            sources.forEach(s -> b.source(new FolderSource(s)));
-            BuildResult r = b.build().run();
+            boolean anyList = sources.stream().anyMatch(java.nio.file.Files::isRegularFile);
+            BuildResult r;
+            try (HttpFetcher http = anyList ? web.options(spec).newFetcher() : null) {
+                for (Path s : sources) {
+                    b.source(java.nio.file.Files.isRegularFile(s)
+                            ? new UrlListSource(s, http, out.resolve("downloads"), maxImageBytes) : new FolderSource(s));
+                }
+                r = b.build().run();
+            }
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "items %d (resumed %d), kept %d faces%n", r.items(), r.resumed(), r.kept());
             for (DropReason reason : DropReason.values()) {

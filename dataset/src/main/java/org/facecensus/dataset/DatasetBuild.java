@@ -46,6 +46,7 @@ import org.facecensus.dataset.manifest.Manifest;
 import org.facecensus.dataset.manifest.ManifestRow;
 import org.facecensus.dataset.quality.PerceptualHash;
 import org.facecensus.dataset.quality.Sharpness;
+import org.facecensus.dataset.source.DownloadException;
 import org.facecensus.dataset.source.FaceSource;
 import org.facecensus.dataset.source.SourceItem;
 import org.facecensus.detect.FaceBox;
@@ -322,6 +323,8 @@ public final class DatasetBuild {
                 bytes = item.read();
                 sha = sha256(bytes);
                 image = loader.decode(bytes, item.name());
+            } catch (DownloadException e) {
+                return fileRow(item, sha, DropReason.NOT_DOWNLOADED, e.code() + ": " + e.getMessage());
             } catch (IOException e) {
                 return fileRow(item, sha, DropReason.BAD_FILE, "UNREADABLE: " + e.getMessage());
             } catch (ImageLoadException e) {

@@ -9,6 +9,11 @@ import java.util.Locale;
  * <p>Thread-safety: immutable.
  */
 public enum DropReason {
+    /**
+     * A URL-list item that could not be downloaded: not found, refused by robots.txt, not an image, cut short, too
+     * large, a bad URL (the detail names the {@code FailureReason} and what to do).
+     */
+    NOT_DOWNLOADED,
     /** The file could not be read or decoded (the detail says which {@code ImageLoadException.Problem}). */
     BAD_FILE,
     /** The detector found no face in the image. */

@@ -75,7 +75,8 @@ public final class BlazeFaceDetector implements FaceDetector {
         this.nmsIou = b.nmsIou;
         this.minFaceSize = b.minFaceSize;
         this.tiled = b.tiled;
-        this.anySize = b.anySize && b.variant.hasAnySize();
+        // Whole levels replace tiles; a single pass keeps the network's own square input (MediaPipe's letterbox).
+        this.anySize = b.anySize && b.tiled && b.variant.hasAnySize();
         this.maxInputSide = b.maxInputSide;
         this.decoder = new BlazeFaceDecoder(variant);
         this.nms = new WeightedNms(nmsIou);
@@ -109,7 +110,8 @@ public final class BlazeFaceDetector implements FaceDetector {
         p.put("nmsIou", nmsIou);
         p.put("minFaceSize", minFaceSize > 0 ? minFaceSize : "1/64 of the longer side, >= 16 px");
         p.put("tiled", tiled);
-        p.put("input", anySize ? "whole levels, at most " + maxInputSide + " px a side" : "tiles of " + variant.inputSize());
+        p.put("input", anySize ? "whole levels, at most " + maxInputSide + " px a side"
+                : tiled ? "tiles of " + variant.inputSize() + " px" : "one pass at " + variant.inputSize() + " px");
         p.put("verifier", verifier == null ? "none" : verifier.modelName());
         if (verifier != null) {
             p.put("minVerifyScore", minVerifyScore);

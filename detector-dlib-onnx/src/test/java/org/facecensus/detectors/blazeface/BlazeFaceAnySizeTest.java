@@ -40,13 +40,16 @@ class BlazeFaceAnySizeTest {
         return LOADER.load(SharedData.root().resolve(relative));
     }
 
-    @Test
-    void atTheModelsOwnSizeTheAnySizeGraphGivesTheOriginalsOutputs() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = BlazeFaceVariant.class, names = {"BACK_256", "FRONT_128"})
+    void atTheModelsOwnSizeTheAnySizeGraphGivesTheOriginalsOutputs(BlazeFaceVariant variant) {
         ModelStore store = ModelStore.defaultStore();
-        RgbImage image = ImageOps.resize(photo("dlib-faces/2008_001009.jpg"), 256, 256);
-        Tensor input = new BlazeFacePreprocessor().toTensor(image, 0, 0, 256);
-        try (InferenceSession fixed = InferenceEngines.open(BACK.file(store), BACK.info(), ExecutionDevice.CPU);
-             InferenceSession any = InferenceEngines.open(BACK.anySizeFile(store), BACK.info(), ExecutionDevice.CPU)) {
+        int size = variant.inputSize();
+        RgbImage image = ImageOps.resize(photo("dlib-faces/2008_001009.jpg"), size, size);
+        Tensor input = new BlazeFacePreprocessor().toTensor(image, 0, 0, size);
+        try (InferenceSession fixed = InferenceEngines.open(variant.file(store), variant.info(), ExecutionDevice.CPU);
+             InferenceSession any = InferenceEngines.open(variant.anySizeFile(store), variant.info(),
+                     ExecutionDevice.CPU)) {
             Map<String, Tensor> a = fixed.run(Map.of(BlazeFacePreprocessor.INPUT, input));
             Map<String, Tensor> b = any.run(Map.of(BlazeFacePreprocessor.INPUT, input));
             assertEquals(a.keySet(), b.keySet());

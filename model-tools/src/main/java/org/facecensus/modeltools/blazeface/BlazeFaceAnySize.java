@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the input and output shapes: their dimensions become symbolic ({@code batch}, {@code height},
  *       {@code width}, {@code anchors});</li>
- *   <li>the two channel paddings before residual additions, exported as {@code ConstantOfShape(1×C×H×W)}
+ *   <li>the channel paddings before residual additions (2 in the back model, 11 in the front one), exported as
+ *       {@code ConstantOfShape(1×C×H×W)}
  *       zeros concatenated on the channel axis: now a {@code Pad} of C zero channels, any size;</li>
  *   <li>the final {@code Reshape}s to {@code [1, anchors, k]}: now {@code [0, -1, k]} (batch kept,
  *       anchors inferred), still row-major over grid rows, columns and anchors per cell;</li>
@@ -61,7 +62,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BlazeFaceAnySize {
     /** Bumped whenever the transform's output changes, so cached files are remade. */
-    public static final int REVISION = 1;
+    public static final int REVISION = 2;
     private static final Logger LOG = LoggerFactory.getLogger(BlazeFaceAnySize.class);
 
     private BlazeFaceAnySize() {
@@ -159,9 +160,8 @@ public final class BlazeFaceAnySize {
                 default -> out.addNode(n);
             }
         }
-        if (pads != 2 || reshapes != 4) {
-            throw notExpected(provenance, "2 channel paddings and 4 output reshapes, found " + pads + " and "
-                    + reshapes);
+        if (reshapes != 4) {
+            throw notExpected(provenance, "4 output reshapes, found " + reshapes);
         }
         out.addAllInitializer(added);
         out.setInput(0, symbolic(g.getInput(0), "batch", "height", "width", null));
