@@ -141,7 +141,11 @@ class LabelPageBrowserTest {
                 batch.add(key);
             }
         }
-        assertTrue(batch.size() >= cells.size() - 2, "the batch: " + batch);
+        // The grid's cards may show a face twice (an audit card and its active card), so the batch is counted in
+        // faces: every male label now is one of the batch's, and the batch is most of the grid.
+        assertEquals(batch.size(), after.values().stream().filter(e -> e.label() == Label.MALE).count(),
+                "the grid labelled its faces and nothing else: " + batch);
+        assertTrue(batch.size() >= cells.size() / 2, "the batch: " + batch);
         assertTrue(progress().contains("male"), progress());
         assertTrue(new File("target/label-grid.png").length() > 0);
 
