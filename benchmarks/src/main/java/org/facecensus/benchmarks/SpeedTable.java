@@ -39,7 +39,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>Method. Every timed pair runs in rounds, ours then the peer, so slow drift on a shared machine hits both;
  * each round gives a ratio, and the table shows every round's ratio and their median. Per image the detect time is
  * the median of {@code --repeat} runs after one warm-up run (the peers' {@code --repeat} rule, which also excludes
- * their decoding and model loading); a configuration's figure is the mean of those medians over the images. Our
+ * their decoding and model loading; ours gets 3 warm-up runs, because the first configuration runs in a fresh JVM);
+ * a configuration's figure is the mean of those medians over the images. Our
  * detect time is the detector's {@code detect()} on a decoded image, one thread, ONNX Runtime with 1 intra-op
  * thread; the peers' is their own {@code upsample + detect} stage timers (dlib) or {@code detect} (face-api).
  *
@@ -47,6 +48,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class SpeedTable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Untimed runs per image before ours is timed. */
+    private static final int WARM_UP = 3;
 
     private final List<Path> images;
     private final int repeat;
@@ -181,7 +184,11 @@ public final class SpeedTable {
         try (FaceDetector d = open.get()) {
             for (int i = 0; i < images.size(); i++) {
                 RgbImage img = ImageLoader.defaults().load(images.get(i));
-                d.detect(img);
+                // three warm-up runs: the first configuration runs in a fresh JVM, whose hot loops are not all
+                // compiled after one
+                for (int k = 0; k < WARM_UP; k++) {
+                    d.detect(img);
+                }
                 double[] runs = new double[repeat];
                 for (int k = 0; k < repeat; k++) {
                     long t0 = System.nanoTime();

@@ -25,6 +25,24 @@ final class HogScanner {
     record Detection(int left, int top, int right, int bottom, double confidence, int weightIndex) {
     }
 
+    /**
+     * One filter per thread, kept between calls: its work arrays (ten shifted copies of a plane and the
+     * accumulators, tens of MB for a large level) are then allocated once per thread, not once per image.
+     */
+    private static final ThreadLocal<FilterCache> FILTERS = ThreadLocal.withInitial(FilterCache::new);
+
+    /** A thread's filter, remade only for another filter size. */
+    private static final class FilterCache {
+        private SeparableFilter filter;
+
+        SeparableFilter forTaps(int taps) {
+            if (filter == null || filter.taps() != taps) {
+                filter = new SeparableFilter(taps);
+            }
+            return filter;
+        }
+    }
+
     private final HogModel model;
 
     HogScanner(HogModel model) {
@@ -36,10 +54,23 @@ final class HogScanner {
         int fw = model.filterWidth();
         int fh = model.filterHeight();
         int levels = levelCount(width, height);
-        List<FHog.Features> feats = new ArrayList<>(levels);
+        int detW = fw - 2 * model.padding();
+        int detH = fh - 2 * model.padding();
+        List<HogModel.FilterBank> banks = model.filters();
+        int nb = banks.size();
+        List<List<Detection>> perBank = new ArrayList<>();
+        for (int d = 0; d < nb; d++) {
+            perBank.add(new ArrayList<>());
+        }
+        float[][] saliency = new float[nb][0];
+        int[][] area = new int[nb][];
+        SeparableFilter filter = FILTERS.get().forTaps(fw);
         byte[] img = rgb;
         int w = width;
         int h = height;
+        // Level by level: each level's 31 feature planes are scanned as soon as they exist and then dropped, so
+        // only one level's planes are alive at a time (at upsample 1 a 1920-px photo's levels hold hundreds of MB
+        // together). Levels and their detections come in the same order as before, so the results are the same.
         for (int l = 0; l < levels; l++) {
             if (l > 0) {
                 byte[] src = img;
@@ -54,75 +85,72 @@ final class HogScanner {
             byte[] level = img;
             int lw = w;
             int lh = h;
-            feats.add(timer.time("features", () -> FHog.extract(level, lw, lh, cell, fh, fw)));
+            FHog.Features f = timer.time("features", () -> FHog.extract(level, lw, lh, cell, fh, fw));
+            int levelIndex = l;
+            timer.time("scan", () -> scanLevel(f, levelIndex, banks, filter, saliency, area, perBank, detW, detH,
+                    adjustThreshold));
         }
         List<Detection> all = new ArrayList<>();
-        timer.time("scan", () -> {
-            int detW = fw - 2 * model.padding();
-            int detH = fh - 2 * model.padding();
-            List<HogModel.FilterBank> banks = model.filters();
-            int nb = banks.size();
-            List<List<Detection>> perBank = new ArrayList<>();
-            for (int d = 0; d < nb; d++) {
-                perBank.add(new ArrayList<>());
-            }
-            float[][] saliency = new float[nb][0];
-            int[][] area = new int[nb][];
-            SeparableFilter filter = new SeparableFilter(fw);
-            for (int l = 0; l < feats.size(); l++) {
-                FHog.Features f = feats.get(l);
-                if (f.isEmpty()) {
-                    continue;
-                }
-                int n = f.width() * f.height();
-                boolean[] started = new boolean[nb];
-                for (int d = 0; d < nb; d++) {
-                    if (saliency[d].length < n) {
-                        saliency[d] = new float[n];
-                    }
-                    area[d] = new int[] {0, 0, -1, -1};
-                }
-                // plane by plane, so each plane's shifted copies serve all banks; within a bank the
-                // terms still add up in dlib's order (planes ascending, terms ascending)
-                for (int p = 0; p < HogModel.PLANES; p++) {
-                    filter.load(f.planes()[p], f.height(), f.width());
-                    for (int d = 0; d < nb; d++) {
-                        HogModel.FilterBank bank = banks.get(d);
-                        float[][] rows = bank.rowFilters()[p];
-                        float[][] cols = bank.colFilters()[p];
-                        for (int j = 0; j < rows.length; j++) {
-                            area[d] = filter.apply(rows[j], cols[j], saliency[d], started[d]);
-                            started[d] = true;
-                        }
-                    }
-                }
-                int nc = f.width();
-                for (int d = 0; d < nb; d++) {
-                    if (!started[d]) {
-                        continue; // a bank without terms scores 0 everywhere
-                    }
-                    double thresh = banks.get(d).threshold();
-                    float[] sal = saliency[d];
-                    int[] a = area[d];
-                    for (int r = a[1]; r <= a[3]; r++) {
-                        for (int c = a[0]; c <= a[2]; c++) {
-                            float v = sal[r * nc + c];
-                            if (v >= thresh + adjustThreshold) {
-                                int[] box = DlibGeometry.centeredRect(c, r, detW, detH);
-                                double[] img0 = DlibGeometry.fhogToImage(box, cell, fh, fw);
-                                int[] rect = DlibGeometry.round(DlibGeometry.rectUpDownN(img0, PYRAMID_N, l));
-                                perBank.get(d).add(new Detection(rect[0], rect[1], rect[2], rect[3], v - thresh, d));
-                            }
-                        }
-                    }
-                }
-            }
-            for (List<Detection> dets : perBank) {
-                dets.sort(Comparator.comparingDouble(Detection::confidence).reversed());
-                all.addAll(dets);
-            }
-        });
+        for (List<Detection> dets : perBank) {
+            dets.sort(Comparator.comparingDouble(Detection::confidence).reversed());
+            all.addAll(dets);
+        }
         return timer.time("nms", () -> suppress(all));
+    }
+
+    /** Slides every filter bank over one level's features and keeps the windows above threshold. */
+    private void scanLevel(FHog.Features f, int l, List<HogModel.FilterBank> banks, SeparableFilter filter,
+                           float[][] saliency, int[][] area, List<List<Detection>> perBank, int detW, int detH,
+                           double adjustThreshold) {
+        if (f.isEmpty()) {
+            return;
+        }
+        int cell = model.cellSize();
+        int fw = model.filterWidth();
+        int fh = model.filterHeight();
+        int nb = banks.size();
+        int n = f.width() * f.height();
+        boolean[] started = new boolean[nb];
+        for (int d = 0; d < nb; d++) {
+            if (saliency[d].length < n) {
+                saliency[d] = new float[n];
+            }
+            area[d] = new int[] {0, 0, -1, -1};
+        }
+        // plane by plane, so each plane's shifted copies serve all banks; within a bank the
+        // terms still add up in dlib's order (planes ascending, terms ascending)
+        for (int p = 0; p < HogModel.PLANES; p++) {
+            filter.load(f.planes()[p], f.height(), f.width());
+            for (int d = 0; d < nb; d++) {
+                HogModel.FilterBank bank = banks.get(d);
+                float[][] rows = bank.rowFilters()[p];
+                float[][] cols = bank.colFilters()[p];
+                for (int j = 0; j < rows.length; j++) {
+                    area[d] = filter.apply(rows[j], cols[j], saliency[d], started[d]);
+                    started[d] = true;
+                }
+            }
+        }
+        int nc = f.width();
+        for (int d = 0; d < nb; d++) {
+            if (!started[d]) {
+                continue; // a bank without terms scores 0 everywhere
+            }
+            double thresh = banks.get(d).threshold();
+            float[] sal = saliency[d];
+            int[] a = area[d];
+            for (int r = a[1]; r <= a[3]; r++) {
+                for (int c = a[0]; c <= a[2]; c++) {
+                    float v = sal[r * nc + c];
+                    if (v >= thresh + adjustThreshold) {
+                        int[] box = DlibGeometry.centeredRect(c, r, detW, detH);
+                        double[] img0 = DlibGeometry.fhogToImage(box, cell, fh, fw);
+                        int[] rect = DlibGeometry.round(DlibGeometry.rectUpDownN(img0, PYRAMID_N, l));
+                        perBank.get(d).add(new Detection(rect[0], rect[1], rect[2], rect[3], v - thresh, d));
+                    }
+                }
+            }
+        }
     }
 
     /** Number of pyramid levels dlib builds for an image of this size. */

@@ -42,6 +42,11 @@ final class SeparableFilter {
         this.taps = taps;
     }
 
+    /** The filter size this instance was made for. */
+    int taps() {
+        return taps;
+    }
+
     /** Makes the shifted copies of one plane ({@code nr × nc}, row-major) for the row pass. */
     void load(float[] in, int nr, int nc) {
         this.plane = in;
