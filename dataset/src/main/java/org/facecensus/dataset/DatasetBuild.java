@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -53,6 +52,7 @@ import org.facecensus.detect.FaceBox;
 import org.facecensus.image.ImageLoadException;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
+import org.facecensus.image.PngWriter;
 import org.facecensus.image.RgbImage;
 import org.facecensus.io.AtomicFiles;
 import org.facecensus.model.ModelInfo;
@@ -483,11 +483,7 @@ public final class DatasetBuild {
 
     private static void writeCrop(Path file, RgbImage crop) {
         try {
-            AtomicFiles.writeFile(file, tmp -> {
-                if (!ImageIO.write(crop.toBufferedImage(), "png", tmp.toFile())) {
-                    throw new IOException("no PNG writer");
-                }
-            });
+            PngWriter.write(file, crop);
         } catch (IOException e) {
             throw new FaceCensusException("Cannot write the face " + file + ": " + e.getMessage()
                     + "; check free disk space, then run the same command again to resume.", e);

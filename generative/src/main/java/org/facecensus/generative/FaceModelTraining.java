@@ -32,6 +32,7 @@ import org.facecensus.dataset.manifest.ManifestRow;
 import org.facecensus.generative.internal.AutoencoderBlock;
 import org.facecensus.generative.internal.FaceData;
 import org.facecensus.generative.internal.Pictures;
+import org.facecensus.image.PngWriter;
 
 /**
  * Trains an autoencoder or VAE on a dataset's kept faces, what {@code facecensus dataset train} runs, and writes:
@@ -334,7 +335,7 @@ public final class FaceModelTraining {
                     float[] one = new float[pixels];
                     System.arraycopy(flat, i * pixels, one, 0, pixels);
                     BufferedImage face = Pictures.face(one, size);
-                    Pictures.png(dir.resolve(String.format(Locale.ROOT, "sample-%04d.png", from + i)), face);
+                    PngWriter.write(dir.resolve(String.format(Locale.ROOT, "sample-%04d.png", from + i)), face);
                     if (faces.size() < 64) {
                         faces.add(face);
                     }
@@ -348,7 +349,7 @@ public final class FaceModelTraining {
 
     private static Path write(Path file, BufferedImage image) {
         try {
-            Pictures.png(file, image);
+            PngWriter.write(file, image);
         } catch (IOException e) {
             throw new FaceCensusException("Cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -23,6 +23,7 @@ import org.facecensus.detect.FaceDetector;
 import org.facecensus.generative.internal.Pictures;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
+import org.facecensus.image.PngWriter;
 import org.facecensus.image.RgbImage;
 
 /**
@@ -123,7 +124,7 @@ public final class SampleChecks {
             }
             top.addAll(nearest);
             try {
-                Pictures.png(sheet, Pictures.grid(top, top.size() / 2, 2));
+                PngWriter.write(sheet, Pictures.grid(top, top.size() / 2, 2));
             } catch (IOException e) {
                 throw new FaceCensusException("Cannot write " + sheet + ": " + e.getMessage(), e);
             }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 
-import javax.imageio.ImageIO;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.dataset.Keep;
@@ -18,6 +17,7 @@ import org.facecensus.dataset.manifest.Manifest;
 import org.facecensus.dataset.manifest.ManifestRow;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
+import org.facecensus.image.PngWriter;
 import org.facecensus.image.RgbImage;
 import org.facecensus.io.AtomicFiles;
 
@@ -123,12 +123,12 @@ public final class DatasetStats {
         Path montageFile = out.resolve("montage.png");
         Path page = out.resolve("index.html");
         try {
-            png(meanFile, RgbImage.of(side, side, mean).toBufferedImage());
-            png(stdFile, RgbImage.of(side, side, stdRgb).toBufferedImage());
-            png(montageFile, sheet);
-            png(out.resolve("age.png"), Histogram.draw("Estimated age (" + ages.size() + " faces)",
+            PngWriter.write(meanFile, RgbImage.of(side, side, mean).toBufferedImage());
+            PngWriter.write(stdFile, RgbImage.of(side, side, stdRgb).toBufferedImage());
+            PngWriter.write(montageFile, sheet);
+            PngWriter.write(out.resolve("age.png"), Histogram.draw("Estimated age (" + ages.size() + " faces)",
                     Histogram.counts(ages, 0, 100, 20), 0, 100, "years"));
-            png(out.resolve("female.png"), Histogram.draw("Probability of female (" + female.size() + " faces)",
+            PngWriter.write(out.resolve("female.png"), Histogram.draw("Probability of female (" + female.size() + " faces)",
                     Histogram.counts(female, 0, 1, 20), 0, 1, "p(female), mean of the filter's models"));
             AtomicFiles.writeString(page, html(count, side, maxStd, totalStd / std.length, chosen.size(), ages, female));
         } catch (IOException e) {
@@ -170,14 +170,6 @@ public final class DatasetStats {
 
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static void png(Path file, BufferedImage image) throws IOException {
-        AtomicFiles.writeFile(file, tmp -> {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-        });
     }
 
     /**

@@ -156,12 +156,4 @@ public final class Pictures {
         root.appendChild(node);
         return node;
     }
-
-    public static void png(Path file, BufferedImage image) throws IOException {
-        AtomicFiles.writeFile(file, tmp -> {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-        });
-    }
 }
