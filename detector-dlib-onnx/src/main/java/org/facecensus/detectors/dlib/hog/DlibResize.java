@@ -17,9 +17,19 @@ final class DlibResize {
     private DlibResize() {
     }
 
-    /** Bilinear resize of {@code in} (inW×inH) to outW×outH. */
+    /** Bilinear resize of {@code in} (inW×inH) to outW×outH, into a new array. */
     static byte[] resize(byte[] in, int inW, int inH, int outW, int outH) {
-        byte[] out = new byte[outW * outH * 3];
+        return resize(in, inW, inH, outW, outH, new byte[outW * outH * 3]);
+    }
+
+    /**
+     * Bilinear resize of {@code in} (inW×inH) to outW×outH into {@code out}, which must hold at least
+     * {@code outW*outH*3} bytes (the rest is left as it is) and must not be {@code in}; returns {@code out}.
+     */
+    static byte[] resize(byte[] in, int inW, int inH, int outW, int outH, byte[] out) {
+        if (out == in || out.length < outW * outH * 3) {
+            throw new IllegalArgumentException("output buffer too small or the same as the input");
+        }
         if (outW == 0 || outH == 0 || inW == 0 || inH == 0) {
             return out;
         }

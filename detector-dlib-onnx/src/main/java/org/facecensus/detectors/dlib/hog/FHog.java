@@ -1,5 +1,7 @@
 package org.facecensus.detectors.dlib.hog;
 
+import java.util.Arrays;
+
 /**
  * Felzenszwalb's 31-plane HOG as dlib's {@code extract_fhog_features} computes it on an RGB image
  * (dlib 19.24, {@code impl_extract_fhog_features} for cell size > 1). Per pixel, the gradient of the
@@ -36,7 +38,16 @@ final class FHog {
     private FHog() {
     }
 
+    /** fHOG of an {@code nc×nr} RGB image into new arrays. */
     static Features extract(byte[] rgb, int nc, int nr, int cell, int rowsPad, int colsPad) {
+        return extract(rgb, nc, nr, cell, rowsPad, colsPad, new HogWorkspace());
+    }
+
+    /**
+     * fHOG of an {@code nc×nr} RGB image into the workspace's arrays: the planes of the result are the
+     * workspace's, valid until its next use (they may be longer than {@code width*height}).
+     */
+    static Features extract(byte[] rgb, int nc, int nr, int cell, int rowsPad, int colsPad, HogWorkspace ws) {
         int cellsNr = (int) ((float) nr / (float) cell + 0.5);
         int cellsNc = (int) ((float) nc / (float) cell + 0.5);
         int hogNr = Math.max(cellsNr - 2, 0);
@@ -45,7 +56,9 @@ final class FHog {
             return new Features(0, 0, new float[HogModel.PLANES][0]);
         }
         int histNc = cellsNc + 2;
-        float[] hist = new float[(cellsNr + 2) * histNc * 18];
+        int histLen = (cellsNr + 2) * histNc * 18;
+        float[] hist = ws.hist(histLen);
+        Arrays.fill(hist, 0, histLen, 0f);
         int visibleNr = Math.min(cellsNr * cell, nr) - 1;
         int visibleNc = Math.min(cellsNc * cell, nc) - 1;
         int stride = nc * 3;
@@ -145,7 +158,7 @@ final class FHog {
             }
         }
         // energy of each cell, summed over the 9 contrast-insensitive orientations
-        float[] norm = new float[cellsNr * cellsNc];
+        float[] norm = ws.norm(cellsNr * cellsNc);
         for (int r = 0; r < cellsNr; r++) {
             for (int c = 0; c < cellsNc; c++) {
                 int h = ((r + 1) * histNc + c + 1) * 18;
@@ -159,9 +172,12 @@ final class FHog {
         }
         int outNr = hogNr + rowsPad - 1;
         int outNc = hogNc + colsPad - 1;
-        float[][] planes = new float[HogModel.PLANES][outNr * outNc];
+        float[][] planes = ws.planes(outNr * outNc);
         int rowOff = (rowsPad - 1) / 2;
         int colOff = (colsPad - 1) / 2;
+        for (float[] plane : planes) {
+            zeroPadding(plane, outNr, outNc, rowOff, rowOff + hogNr, colOff, colOff + hogNc);
+        }
         // the 4 block norms are dlib's 4 SIMD lanes; they live in locals (k = 0..3) rather than small
         // arrays so that C2 keeps them in registers; per lane the operations are unchanged
         for (int y = 0; y < hogNr; y++) {
@@ -237,6 +253,16 @@ final class FHog {
             }
         }
         return new Features(outNc, outNr, planes);
+    }
+
+    /** Zeroes an {@code nr×nc} plane outside rows [r0, r1) × columns [c0, c1), which the caller writes. */
+    private static void zeroPadding(float[] plane, int nr, int nc, int r0, int r1, int c0, int c1) {
+        Arrays.fill(plane, 0, r0 * nc, 0f);
+        for (int r = r0; r < r1; r++) {
+            Arrays.fill(plane, r * nc, r * nc + c0, 0f);
+            Arrays.fill(plane, r * nc + c1, (r + 1) * nc, 0f);
+        }
+        Arrays.fill(plane, r1 * nc, nr * nc, 0f);
     }
 
     /**

@@ -16,7 +16,8 @@ import org.facecensus.timing.StageTimer;
  * <p>Stages are timed as {@code pyramid} (downscaling), {@code features} (fHOG), {@code scan}
  * (filtering and thresholding) and {@code nms}.
  *
- * <p>Thread-safety: stateless apart from the immutable model; safe to share between threads.
+ * <p>Thread-safety: stateless apart from the immutable model; safe to share between threads, each
+ * calling with its own {@link HogWorkspace}.
  */
 final class HogScanner {
     private static final int PYRAMID_N = 6;
@@ -25,31 +26,18 @@ final class HogScanner {
     record Detection(int left, int top, int right, int bottom, double confidence, int weightIndex) {
     }
 
-    /**
-     * One filter per thread, kept between calls: its work arrays (ten shifted copies of a plane and the
-     * accumulators, tens of MB for a large level) are then allocated once per thread, not once per image.
-     */
-    private static final ThreadLocal<FilterCache> FILTERS = ThreadLocal.withInitial(FilterCache::new);
-
-    /** A thread's filter, remade only for another filter size. */
-    private static final class FilterCache {
-        private SeparableFilter filter;
-
-        SeparableFilter forTaps(int taps) {
-            if (filter == null || filter.taps() != taps) {
-                filter = new SeparableFilter(taps);
-            }
-            return filter;
-        }
-    }
-
     private final HogModel model;
 
     HogScanner(HogModel model) {
         this.model = model;
     }
 
-    List<Detection> detect(byte[] rgb, int width, int height, double adjustThreshold, StageTimer timer) {
+    /**
+     * Detects in an RGB image using the workspace's arrays; {@code rgb} may be one of the workspace's
+     * images (the pyramid then resizes into the other).
+     */
+    List<Detection> detect(byte[] rgb, int width, int height, double adjustThreshold, StageTimer timer,
+                           HogWorkspace ws) {
         int cell = model.cellSize();
         int fw = model.filterWidth();
         int fh = model.filterHeight();
@@ -62,9 +50,8 @@ final class HogScanner {
         for (int d = 0; d < nb; d++) {
             perBank.add(new ArrayList<>());
         }
-        float[][] saliency = new float[nb][0];
         int[][] area = new int[nb][];
-        SeparableFilter filter = FILTERS.get().forTaps(fw);
+        SeparableFilter filter = ws.filter(fw);
         byte[] img = rgb;
         int w = width;
         int h = height;
@@ -78,16 +65,17 @@ final class HogScanner {
                 int sh = h;
                 int dw = (PYRAMID_N - 1) * w / PYRAMID_N;
                 int dh = (PYRAMID_N - 1) * h / PYRAMID_N;
-                img = timer.time("pyramid", () -> DlibResize.resize(src, sw, sh, dw, dh));
+                byte[] dst = ws.imageOtherThan(src, dw * dh * 3);
+                img = timer.time("pyramid", () -> DlibResize.resize(src, sw, sh, dw, dh, dst));
                 w = dw;
                 h = dh;
             }
             byte[] level = img;
             int lw = w;
             int lh = h;
-            FHog.Features f = timer.time("features", () -> FHog.extract(level, lw, lh, cell, fh, fw));
+            FHog.Features f = timer.time("features", () -> FHog.extract(level, lw, lh, cell, fh, fw, ws));
             int levelIndex = l;
-            timer.time("scan", () -> scanLevel(f, levelIndex, banks, filter, saliency, area, perBank, detW, detH,
+            timer.time("scan", () -> scanLevel(f, levelIndex, banks, filter, ws, area, perBank, detW, detH,
                     adjustThreshold));
         }
         List<Detection> all = new ArrayList<>();
@@ -100,7 +88,7 @@ final class HogScanner {
 
     /** Slides every filter bank over one level's features and keeps the windows above threshold. */
     private void scanLevel(FHog.Features f, int l, List<HogModel.FilterBank> banks, SeparableFilter filter,
-                           float[][] saliency, int[][] area, List<List<Detection>> perBank, int detW, int detH,
+                           HogWorkspace ws, int[][] area, List<List<Detection>> perBank, int detW, int detH,
                            double adjustThreshold) {
         if (f.isEmpty()) {
             return;
@@ -111,10 +99,8 @@ final class HogScanner {
         int nb = banks.size();
         int n = f.width() * f.height();
         boolean[] started = new boolean[nb];
+        float[][] saliency = ws.responses(nb, n);
         for (int d = 0; d < nb; d++) {
-            if (saliency[d].length < n) {
-                saliency[d] = new float[n];
-            }
             area[d] = new int[] {0, 0, -1, -1};
         }
         // plane by plane, so each plane's shifted copies serve all banks; within a bank the
