@@ -1,14 +1,10 @@
 package org.facecensus.dataset;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -58,6 +53,7 @@ import org.facecensus.io.AtomicFiles;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelIntegrityException;
 import org.facecensus.model.ModelMissingException;
+import org.facecensus.io.Sha256;
 
 /**
  * Builds a face dataset, what {@code facecensus dataset build} runs: every image of the sources is detected and
@@ -321,7 +317,7 @@ public final class DatasetBuild {
             RgbImage image;
             try {
                 bytes = item.read();
-                sha = sha256(bytes);
+                sha = Sha256.hex(bytes);
                 image = loader.decode(bytes, item.name());
             } catch (DownloadException e) {
                 return fileRow(item, sha, DropReason.NOT_DOWNLOADED, e.code() + ": " + e.getMessage());
@@ -496,15 +492,7 @@ public final class DatasetBuild {
         if (base.length() > 40) {
             base = base.substring(0, 40);
         }
-        return base + "-" + sha256(item.origin().getBytes(StandardCharsets.UTF_8)).substring(0, 8) + "-" + face + ".png";
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return base + "-" + Sha256.hex(item.origin()).substring(0, 8) + "-" + face + ".png";
     }
 
     /**

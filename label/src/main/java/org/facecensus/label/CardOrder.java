@@ -2,8 +2,6 @@ package org.facecensus.label;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.facecensus.io.Sha256;
 
 /**
  * The order cards are shown in: every k-th card (the first, then every k-th after it) comes from the
@@ -90,13 +89,7 @@ public final class CardOrder {
     public static long seedOf(CensusFolder census) {
         StringBuilder ids = new StringBuilder();
         census.faces().forEach(f -> ids.append(f.key()).append(' ').append(f.cropSha256()).append('\n'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ids.toString().getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return ByteBuffer.wrap(Sha256.digest(ids.toString().getBytes(StandardCharsets.UTF_8))).getLong();
     }
 
     /** The cards from position {@code from}, at most {@code count}; empty past the end. */

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +30,7 @@ import org.facecensus.census.run.RunListener;
 import org.facecensus.http.HttpFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.facecensus.io.Sha256;
 
 /**
  * The census as a Spark job. On the driver: the collection is indexed (manifests fetched) and cut into fixed chunks
@@ -123,7 +121,7 @@ final class SparkCensus {
         key.put("models", driver.analyzer.models().stream().map(m -> m.name() + " sha256 " + m.sha256()).sorted()
                 .collect(Collectors.joining("; ")));
         key.put("--items-per-partition", Integer.toString(size));
-        key.put("items", items.size() + " items, sha256 of ids " + sha256(items.stream().map(CollectionItem::itemId)
+        key.put("items", items.size() + " items, sha256 of ids " + Sha256.hex(items.stream().map(CollectionItem::itemId)
                 .collect(Collectors.joining("\n"))));
         Path file = out.resolve("parquet").resolve("job.json");
         try {
@@ -181,15 +179,6 @@ final class SparkCensus {
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new FaceCensusException("cannot write " + out.resolve("spark.json") + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

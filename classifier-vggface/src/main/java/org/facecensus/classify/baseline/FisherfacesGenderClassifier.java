@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.DoubleBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.bytedeco.opencv.global.opencv_core;
@@ -29,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.facecensus.io.Sha256;
 
 /**
  * {@code fisherfaces}: a classical gender baseline. OpenCV's {@code FisherFaceRecognizer}
@@ -174,7 +172,7 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
                     + sidecar.path("format").asText() + "'); point to a model written by FisherfacesGenderClassifier.save.");
         }
         String expected = sidecar.path("modelFile").path("sha256").asText();
-        String actual = sha256(bytes);
+        String actual = Sha256.hex(bytes);
         if (!actual.equals(expected)) {
             throw new ModelIntegrityException("Fisherfaces model " + modelFile + " has sha256 " + actual
                     + " but its sidecar recorded " + expected + "; the file was changed or swapped: restore it or retrain.");
@@ -345,18 +343,6 @@ public final class FisherfacesGenderClassifier implements GenderClassifier {
             return out;
         } finally {
             m.close();
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
-    }
-
-    static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

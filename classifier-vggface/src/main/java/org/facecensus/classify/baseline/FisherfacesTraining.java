@@ -20,6 +20,7 @@ import org.facecensus.classify.transfer.head.Calibration;
 import org.facecensus.image.ImageLoader;
 import org.facecensus.image.RgbImage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.facecensus.io.Sha256;
 
 import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.FORMAT;
 import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.NAME;
@@ -28,8 +29,6 @@ import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.MIN_F
 import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.JSON;
 import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.FEMALE_LABEL;
 import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.MALE_LABEL;
-import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.digest;
-import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.sha256;
 import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.writeToBytes;
 import static org.facecensus.classify.baseline.FisherfacesGenderClassifier.readFromBytes;
 
@@ -138,7 +137,7 @@ final class FisherfacesTraining {
         calibration.put("a", 0.0);
         calibration.put("b", 0.0);
         ObjectNode modelFile = sidecar.putObject("modelFile");
-        modelFile.put("sha256", sha256(modelBytes));
+        modelFile.put("sha256", Sha256.hex(modelBytes));
         modelFile.put("bytes", modelBytes.length);
         ObjectNode training = sidecar.putObject("training");
         training.put("data", dataDescription);
@@ -241,7 +240,7 @@ final class FisherfacesTraining {
 
     /** sha256 over every face's label, size and pixels, in the given order. */
     static String dataSha256(List<LabelledFace> faces, List<RgbImage> crops) {
-        MessageDigest md = digest();
+        MessageDigest md = Sha256.newDigest();
         for (int i = 0; i < faces.size(); i++) {
             LabelledFace f = faces.get(i);
             RgbImage c = crops.get(i);

@@ -1,10 +1,6 @@
 package org.facecensus.classify.ensemble;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +14,7 @@ import org.facecensus.classify.GenderVerdict;
 import org.facecensus.detect.DetectedFace;
 import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
+import org.facecensus.io.Sha256;
 
 /**
  * The two-model filter: a face is MALE or FEMALE only when both classifiers predict that label with
@@ -171,14 +168,6 @@ public final class EnsembleGenderClassifier implements GenderClassifier {
         return new ModelInfo(name, a.name() + " " + a.version() + " & " + b.name() + " " + b.version(),
                 String.format(java.util.Locale.ROOT, "two-model filter (threshold %s) of %s [sha256 %s] and %s [sha256 %s]",
                         threshold, a.source(), a.sha256(), b.source(), b.sha256()),
-                sha256(a.sha256() + "\n" + b.sha256()), a.licence() + " & " + b.licence());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+                Sha256.hex(a.sha256() + "\n" + b.sha256()), a.licence() + " & " + b.licence());
     }
 }

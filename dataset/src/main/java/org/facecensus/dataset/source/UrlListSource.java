@@ -2,13 +2,9 @@ package org.facecensus.dataset.source;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +17,7 @@ import org.facecensus.census.collection.web.WebOptions;
 import org.facecensus.http.FetchRequest;
 import org.facecensus.http.HttpFetchException;
 import org.facecensus.http.HttpFetcher;
+import org.facecensus.io.Sha256;
 
 /**
  * Images listed by URL: the same list {@code facecensus analyze --urls} reads (CSV, JSON Lines or {@code .xlsx} with
@@ -81,7 +78,7 @@ public final class UrlListSource implements FaceSource {
     }
 
     private byte[] download(URI uri) throws IOException {
-        Path target = downloads.resolve(sha256(uri.toString()));
+        Path target = downloads.resolve(Sha256.hex(uri.toString()));
         if (!Files.isRegularFile(target)) {
             Files.createDirectories(downloads);
             try {
@@ -97,14 +94,5 @@ public final class UrlListSource implements FaceSource {
         String path = uri.getPath() == null ? "" : uri.getPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
         return last.isBlank() ? "image" : last;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

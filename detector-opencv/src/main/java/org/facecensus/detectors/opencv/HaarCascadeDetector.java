@@ -3,11 +3,8 @@ package org.facecensus.detectors.opencv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +26,7 @@ import org.facecensus.image.RgbImage;
 import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelIntegrityException;
 import org.facecensus.timing.StageTimer;
+import org.facecensus.io.Sha256;
 
 /**
  * OpenCV's Viola-Jones Haar cascade ({@code CascadeClassifier}) through JavaCV, with the calls of
@@ -198,21 +196,13 @@ public final class HaarCascadeDetector implements FaceDetector {
             throw new FaceCensusException("Could not read the Haar cascade " + resource + " from the classpath ("
                     + e.getMessage() + "); check that the bytedeco opencv jar is intact.", e);
         }
-        String sha = sha256(bytes);
+        String sha = Sha256.hex(bytes);
         if (!sha.equals(pinnedSha256)) {
             throw new ModelIntegrityException("Haar cascade " + resource + " has sha256 " + sha + " but "
                     + pinnedSha256 + " is pinned: the bytedeco opencv jar is another version than "
                     + HaarCascade.MAVEN_VERSION + " or is corrupt. Use the version facecensus-bom manages.");
         }
         return bytes;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     @Override

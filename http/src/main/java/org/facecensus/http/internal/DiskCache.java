@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import org.facecensus.io.Sha256;
 
 /**
  * Bodies on disk keyed by the SHA-256 of the URL: {@code ab/abcdef….body} plus {@code ….meta} (a properties file
@@ -85,11 +83,6 @@ public final class DiskCache {
     }
 
     static String key(URI uri) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(uri.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(uri.toString());
     }
 }

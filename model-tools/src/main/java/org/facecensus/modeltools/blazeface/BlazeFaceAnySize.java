@@ -3,14 +3,10 @@ package org.facecensus.modeltools.blazeface;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +26,7 @@ import org.facecensus.modeltools.onnx.proto.Onnx.TensorShapeProto;
 import org.facecensus.modeltools.onnx.proto.Onnx.ValueInfoProto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.facecensus.io.Sha256;
 
 /**
  * Frees the input size of MediaPipe's short-range BlazeFace ONNX files (keijiro's Barracuda exports,
@@ -91,14 +88,8 @@ public final class BlazeFaceAnySize {
 
     /** The cache key: this transform's revision and the original's sha256. */
     static String key(ModelSpec spec) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(("blazeface-anysize " + ModelToolsVersion.VERSION + "." + REVISION + "\n" + spec.sha256())
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex("blazeface-anysize " + ModelToolsVersion.VERSION + "." + REVISION + "\n" + spec.sha256())
+                .substring(0, 16);
     }
 
     /**

@@ -1,11 +1,7 @@
 package org.facecensus.modeltools.faceapi;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -17,6 +13,7 @@ import org.facecensus.modeltools.onnx.proto.Onnx.ModelProto;
 import org.facecensus.modeltools.tfjs.TfjsWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.facecensus.io.Sha256;
 
 /**
  * Converts a face-api network to ONNX on first use and caches the result beside its {@code .bin}
@@ -75,15 +72,9 @@ public final class FaceApiOnnxCache {
 
     /** The cache key: converter version, both input sha256s and the graph revision. */
     public static String key(FaceApiModels.Network net) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            String revision = graphRevision(net);
-            d.update((ModelToolsVersion.VERSION + "\n" + net.manifest().sha256() + "\n" + net.shard().sha256()
-                    + (revision.isEmpty() ? "" : "\n" + revision)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        String revision = graphRevision(net);
+        return Sha256.hex(ModelToolsVersion.VERSION + "\n" + net.manifest().sha256() + "\n" + net.shard().sha256()
+                + (revision.isEmpty() ? "" : "\n" + revision)).substring(0, 16);
     }
 
     /** Provenance recorded in the ONNX file's metadata_props. */

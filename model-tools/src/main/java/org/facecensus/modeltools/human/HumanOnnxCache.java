@@ -1,11 +1,7 @@
 package org.facecensus.modeltools.human;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +13,7 @@ import org.facecensus.modeltools.tfjs.graph.TfjsGraphConverter;
 import org.facecensus.modeltools.tfjs.graph.TfjsGraphModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.facecensus.io.Sha256;
 
 /**
  * Converts a Human graph model to ONNX on first use and caches it beside its {@code .bin} in the model store
@@ -66,15 +63,8 @@ public final class HumanOnnxCache {
 
     /** The cache key: converter version and both input sha256s. */
     public static String key(HumanModels.GraphNet net) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(("tfjs-graph " + ModelToolsVersion.VERSION + "." + TfjsGraphConverter.REVISION + "\n"
-                    + net.json().sha256() + "\n" + net.shard().sha256())
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex("tfjs-graph " + ModelToolsVersion.VERSION + "." + TfjsGraphConverter.REVISION + "\n"
+                + net.json().sha256() + "\n" + net.shard().sha256()).substring(0, 16);
     }
 
     /** Provenance written to the ONNX file's metadata_props. */

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import java.util.Optional;
 
 import org.facecensus.FaceCensusException;
 import org.facecensus.model.ModelStore;
+import org.facecensus.io.Sha256;
 
 /**
  * Features already computed, keyed by the sha256 of the image file's bytes and by the exact feature
@@ -54,7 +53,7 @@ public final class EmbeddingCache {
         this.dir = dir;
         this.featureKey = featureKey;
         this.enabled = enabled;
-        this.file = dir == null ? null : dir.resolve(HexFormat.of().formatHex(sha256(featureKey.getBytes(StandardCharsets.UTF_8)))
+        this.file = dir == null ? null : dir.resolve(HexFormat.of().formatHex(Sha256.digest(featureKey.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 16) + ".bin");
         if (enabled) {
             load();
@@ -95,7 +94,7 @@ public final class EmbeddingCache {
 
     /** Lower-case hex sha256 of an image file's bytes: the cache key of its features. */
     public static String contentHash(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256(bytes));
+        return Sha256.hex(bytes);
     }
 
     public synchronized Optional<float[]> get(String contentHash) {
@@ -173,14 +172,6 @@ public final class EmbeddingCache {
         } catch (IOException e) {
             throw new FaceCensusException("Cannot read embedding cache " + file + ": " + e.getMessage()
                     + "; delete it (it is rebuilt automatically).", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }
