@@ -97,9 +97,8 @@ final class HogScanner {
         int fw = model.filterWidth();
         int fh = model.filterHeight();
         int nb = banks.size();
-        int n = f.width() * f.height();
         boolean[] started = new boolean[nb];
-        float[][] saliency = ws.responses(nb, n);
+        float[][][] saliency = ws.responses(nb, f.height(), f.width());
         for (int d = 0; d < nb; d++) {
             area[d] = new int[] {0, 0, -1, -1};
         }
@@ -123,11 +122,11 @@ final class HogScanner {
                 continue; // a bank without terms scores 0 everywhere
             }
             double thresh = banks.get(d).threshold();
-            float[] sal = saliency[d];
+            float[][] sal = saliency[d];
             int[] a = area[d];
             for (int r = a[1]; r <= a[3]; r++) {
                 for (int c = a[0]; c <= a[2]; c++) {
-                    float v = sal[r * nc + c];
+                    float v = sal[r][c];
                     if (v >= thresh + adjustThreshold) {
                         int[] box = DlibGeometry.centeredRect(c, r, detW, detH);
                         double[] img0 = DlibGeometry.fhogToImage(box, cell, fh, fw);

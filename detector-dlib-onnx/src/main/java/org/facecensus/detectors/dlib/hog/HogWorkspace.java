@@ -23,7 +23,7 @@ final class HogWorkspace {
     private float[] hist = new float[0];
     private float[] norm = new float[0];
     private final float[][] planes = new float[HogModel.PLANES][0];
-    private float[][] responses = new float[0][0];
+    private float[][][] responses = new float[0][0][];
     private SeparableFilter filter;
 
     /** This thread's workspace, made on first use (or again after the garbage collector took it). */
@@ -75,15 +75,13 @@ final class HogWorkspace {
         return planes;
     }
 
-    /** One response array per filter bank, each at least {@code n} floats. */
-    float[][] responses(int banks, int n) {
+    /** One response image per filter bank, each {@code nr} rows of at least {@code nc} floats. */
+    float[][][] responses(int banks, int nr, int nc) {
         if (responses.length != banks) {
-            responses = new float[banks][0];
+            responses = new float[banks][0][];
         }
         for (int d = 0; d < banks; d++) {
-            if (responses[d].length < n) {
-                responses[d] = new float[n];
-            }
+            responses[d] = SeparableFilter.rows(responses[d], nr, nc);
         }
         return responses;
     }

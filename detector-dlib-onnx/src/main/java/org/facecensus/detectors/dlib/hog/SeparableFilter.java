@@ -7,39 +7,43 @@ import java.util.Arrays;
  * case for the frontal face detector): the sum over the 31 planes and their rank-1 terms of
  * {@code float_spatially_filter_image_separable}. dlib filters 8 columns at a time in SIMD lanes,
  * with three interleaved accumulators (taps n, n+1, n+2), and finishes each row with one scalar
- * accumulator; each accumulation is a fused multiply-add in the reference build. Both orders are
- * reproduced, so the scores are dlib's to the last bit.
+ * accumulator; each accumulation is written as a fused multiply-add, as GCC builds the reference. Both
+ * orders are reproduced. The responses still differ from dlib's in the last float step or two (at most 6.1e-7
+ * on a 534×400 photo, with identical features and rank-1 terms: see DlibHogPipelineTest), so scores agree to
+ * about 1e-6 and boxes exactly; where the remaining difference lies (which of GCC's products it fuses) is not
+ * yet known.
  *
- * <p>Speed: HotSpot 17 vectorises a loop only when its loads and stores use the same index. So the
- * filters run over whole planes with one accumulator array per dlib accumulator: the row pass reads
- * 10 copies of the plane shifted by one column each (made once per plane with {@link #load} and
- * shared by every term and filter bank), the column pass reads copies of the term's row-pass result
- * shifted by whole rows. Both run in stripes of {@value #STRIPE} output rows so the work rows stay in
- * cache. Per output, the operations and their order are dlib's.
+ * <p>Speed: HotSpot 17 vectorises a loop only when its loads and stores use the same index. So every
+ * image here is kept as one array per row: the row pass reads, at the output's own column index, {@code
+ * taps} copies of each plane row shifted by one column each (made once per plane with {@link #load} and
+ * shared by every term and filter bank); the column pass reads {@code taps} consecutive rows of the
+ * term's row-pass result, again at the output's column index, with no copy at all (a flat image would
+ * need a shifted copy of the row-pass result per term). Rows are filtered as the column pass first needs
+ * them, so the rows in use stay in the CPU cache. Per output, the operations and their order are dlib's.
  *
  * <p>Usage per plane: {@link #load}, then {@link #apply} for each term, into the bank's response.
  *
  * <p>Thread-safety: not thread-safe; one instance per thread (it owns work arrays).
  */
 final class SeparableFilter {
-    /** Output rows per stripe: small enough for the work rows of a 1000-cell-wide plane to stay in L2. */
-    private static final int STRIPE = 16;
     private final int taps;
-    private float[][] shifted = new float[0][];
+    /** {@code shifted[k][r][c] = plane[r][c - taps/2 + k]} where that column exists (0 elsewhere, unused). */
+    private float[][][] shifted = new float[0][0][];
+    /** The current term's row-pass result, one array per plane row. */
+    private float[][] rowPass = new float[0][];
     private float[] plane;
     private int nr;
     private int nc;
-    private float[] scratch = new float[0];
     private float[] acc1 = new float[0];
     private float[] acc2 = new float[0];
     private float[] acc3 = new float[0];
-    private float[] tmp = new float[0];
-    /** For 10-tap terms: copies of the row-pass result shifted by whole rows, one per column tap. */
-    private float[][] rowShifted = new float[0][];
+    /** For the generic (not 10-tap) column pass: the source rows of one output row. */
+    private final float[][] window;
 
     /** For filters of {@code taps × taps} cells. */
     SeparableFilter(int taps) {
         this.taps = taps;
+        this.window = new float[taps][];
     }
 
     /** The filter size this instance was made for. */
@@ -47,41 +51,57 @@ final class SeparableFilter {
         return taps;
     }
 
-    /** Makes the shifted copies of one plane ({@code nr × nc}, row-major) for the row pass. */
+    /**
+     * Rows of {@code nr} arrays of at least {@code nc} floats, reusing {@code rows} when it is large enough; the
+     * contents of reused rows are whatever they held.
+     */
+    static float[][] rows(float[][] rows, int nr, int nc) {
+        if (rows.length >= nr && (nr == 0 || rows[0].length >= nc)) {
+            return rows;
+        }
+        return new float[Math.max(nr, rows.length)][Math.max(nc, rows.length == 0 ? 0 : rows[0].length)];
+    }
+
+    /** Makes the shifted row copies of one plane ({@code nr × nc}, row-major) for the row pass. */
     void load(float[] in, int nr, int nc) {
         this.plane = in;
         this.nr = nr;
         this.nc = nc;
-        int n = nr * nc;
-        if (shifted.length != taps || shifted[0].length < n) {
-            shifted = new float[taps][n];
-            scratch = new float[n];
-            acc1 = new float[n];
-            acc2 = new float[n];
-            acc3 = new float[n];
-            tmp = new float[n];
-            rowShifted = taps == 10 ? new float[10][n] : new float[0][];
+        if (shifted.length != taps) {
+            shifted = new float[taps][0][];
+        }
+        for (int k = 0; k < taps; k++) {
+            shifted[k] = rows(shifted[k], nr, nc);
+        }
+        rowPass = rows(rowPass, nr, nc);
+        if (acc1.length < nc) {
+            acc1 = new float[nc];
+            acc2 = new float[nc];
+            acc3 = new float[nc];
         }
         int firstCol = taps / 2;
         for (int k = 0; k < taps; k++) {
-            // shifted[k][j] = in[j - firstCol + k]; the few positions that fall outside stay unused
+            // shifted[k][r][c] = in[r*nc + c + shift] for the columns where c + shift is inside the row
             int shift = k - firstCol;
-            float[] s = shifted[k];
-            if (shift >= 0) {
-                System.arraycopy(in, shift, s, 0, n - shift);
-                Arrays.fill(s, n - shift, n, 0f);
-            } else {
-                System.arraycopy(in, 0, s, -shift, n + shift);
-                Arrays.fill(s, 0, -shift, 0f);
+            int from = Math.max(0, -shift);
+            int to = Math.min(nc, nc - shift);
+            for (int r = 0; r < nr; r++) {
+                float[] s = shifted[k][r];
+                if (to > from) {
+                    System.arraycopy(in, r * nc + from + shift, s, from, to - from);
+                }
+                Arrays.fill(s, 0, Math.min(from, nc), 0f);
+                Arrays.fill(s, Math.max(to, from), nc, 0f);
             }
         }
     }
 
     /**
      * Adds (or, for the first term, writes) one rank-1 term's response to the loaded plane into
-     * {@code out}; returns the valid area {left, top, right, bottom}.
+     * {@code out} (one array per row, at least {@code nr × nc}); returns the valid area {left, top, right,
+     * bottom}.
      */
-    int[] apply(float[] row, float[] col, float[] out, boolean addTo) {
+    int[] apply(float[] row, float[] col, float[][] out, boolean addTo) {
         int firstRow = col.length / 2;
         int firstCol = row.length / 2;
         int lastRow = nr - (col.length - 1) / 2;
@@ -94,150 +114,121 @@ final class SeparableFilter {
         while (simdEnd < lastCol - 7) {
             simdEnd += 8;
         }
-        // Horizontal stripes of output rows keep the working set in the CPU cache; each row-pass row
-        // is computed once, just before the first stripe that needs it.
+        // Each row-pass row is computed once, just before the first output row that needs it.
         int done = 0;
-        for (int r0 = firstRow; r0 < lastRow; r0 += STRIPE) {
-            int r1 = Math.min(r0 + STRIPE, lastRow);
-            int need = r1 - firstRow + col.length - 1;
-            if (need > done) {
-                rowPass(row, done, need, firstCol, lastCol, simdEnd);
-                done = need;
+        for (int r = firstRow; r < lastRow; r++) {
+            int need = r - firstRow + col.length;
+            for (; done < need; done++) {
+                rowPassRow(row, done, firstCol, lastCol, simdEnd);
             }
-            columnPass(col, out, addTo, r0, r1, firstRow, firstCol, lastCol, simdEnd);
+            columnPassRow(col, out[r], addTo, r - firstRow, firstCol, lastCol, simdEnd);
         }
         return new int[] {firstCol, firstRow, lastCol - 1, lastRow - 1};
     }
 
-    /** Row pass for rows [rowFrom, rowTo), in dlib's 3-accumulator order, then its scalar tail. */
-    private void rowPass(float[] row, int rowFrom, int rowTo, int firstCol, int lastCol, int simdEnd) {
-        float[] a1 = acc1;
-        float[] a2 = acc2;
-        float[] a3 = acc3;
-        float[] s = scratch;
-        int from = rowFrom * nc;
-        int to = rowTo * nc;
+    /** Row pass for plane row {@code r}: dlib's 3-accumulator order up to {@code simdEnd}, then its scalar tail. */
+    private void rowPassRow(float[] row, int r, int firstCol, int lastCol, int simdEnd) {
+        float[] s = rowPass[r];
         if (row.length == 10) {
-            fused10(shifted, row, s, from, to, false);
-        } else {
-            Arrays.fill(a1, from, to, 0f);
-            Arrays.fill(a2, from, to, 0f);
-            Arrays.fill(a3, from, to, 0f);
-            int k = 0;
-            for (; k + 2 < row.length; k += 3) {
-                fma(a1, shifted[k], row[k], from, to);
-                fma(a2, shifted[k + 1], row[k + 1], from, to);
-                fma(a3, shifted[k + 2], row[k + 2], from, to);
-            }
-            for (; k < row.length; k++) {
-                fma(a1, shifted[k], row[k], from, to);
-            }
-            combine(a1, a2, a3, s, from, to);
-        }
-        for (int r = rowFrom; r < rowTo; r++) {
-            int base = r * nc;
-            if (row.length == 10) {
-                tail10(shifted, row, s, base + simdEnd, base + lastCol, false);
-                continue;
-            }
+            float[][][] sh = shifted;
+            fused10(sh[0][r], sh[1][r], sh[2][r], sh[3][r], sh[4][r], sh[5][r], sh[6][r], sh[7][r], sh[8][r],
+                    sh[9][r], row, s, firstCol, simdEnd, false);
+            // dlib's scalar remainder: one accumulator, taps ascending
+            int base = r * nc - firstCol;
             for (int c = simdEnd; c < lastCol; c++) {
-                float v = 0;
-                for (int q = 0; q < row.length; q++) {
-                    v = Math.fma(plane[base + c - firstCol + q], row[q], v);
+                float v = Math.fma(plane[base + c], row[0], 0f);
+                for (int q = 1; q < 10; q++) {
+                    v = Math.fma(plane[base + c + q], row[q], v);
                 }
-                s[base + c] = v;
-            }
-        }
-    }
-
-    /** Column pass for output rows [r0, r1), written or added into {@code out}. */
-    private void columnPass(float[] col, float[] out, boolean addTo, int r0, int r1, int firstRow, int firstCol,
-            int lastCol, int simdEnd) {
-        float[] a1 = acc1;
-        float[] a2 = acc2;
-        float[] a3 = acc3;
-        float[] s = scratch;
-        float[] t = tmp;
-        int from = r0 * nc;
-        int to = r1 * nc;
-        int len = to - from;
-        if (col.length == 10) {
-            // the 10 row-shifted views of the row-pass result, then one fused pass straight into out
-            float[][] rs = rowShifted;
-            for (int m = 0; m < 10; m++) {
-                System.arraycopy(s, from + (m - firstRow) * nc, rs[m], from, len);
-            }
-            for (int r = r0; r < r1; r++) {
-                int o = r * nc;
-                fused10(rs, col, out, o + firstCol, o + simdEnd, addTo);
-                tail10(rs, col, out, o + simdEnd, o + lastCol, addTo);
+                s[c] = v;
             }
             return;
         }
-        Arrays.fill(a1, from, to, 0f);
-        Arrays.fill(a2, from, to, 0f);
-        Arrays.fill(a3, from, to, 0f);
-        int m = 0;
-        for (; m + 2 < col.length; m += 3) {
-            shiftedFma(a1, s, (m - firstRow) * nc, col[m], t, from, len);
-            shiftedFma(a2, s, (m + 1 - firstRow) * nc, col[m + 1], t, from, len);
-            shiftedFma(a3, s, (m + 2 - firstRow) * nc, col[m + 2], t, from, len);
+        float[] a1 = acc1;
+        float[] a2 = acc2;
+        float[] a3 = acc3;
+        Arrays.fill(a1, firstCol, simdEnd, 0f);
+        Arrays.fill(a2, firstCol, simdEnd, 0f);
+        Arrays.fill(a3, firstCol, simdEnd, 0f);
+        int k = 0;
+        for (; k + 2 < row.length; k += 3) {
+            fma(a1, shifted[k][r], row[k], firstCol, simdEnd);
+            fma(a2, shifted[k + 1][r], row[k + 1], firstCol, simdEnd);
+            fma(a3, shifted[k + 2][r], row[k + 2], firstCol, simdEnd);
         }
-        for (; m < col.length; m++) {
-            shiftedFma(a1, s, (m - firstRow) * nc, col[m], t, from, len);
+        for (; k < row.length; k++) {
+            fma(a1, shifted[k][r], row[k], firstCol, simdEnd);
         }
-        combine(a1, a2, a3, t, from, to);
-        for (int r = r0; r < r1; r++) {
-            int o = r * nc;
-            if (addTo) {
-                for (int c = o + firstCol; c < o + simdEnd; c++) {
-                    out[c] = t[c] + out[c];
-                }
-            } else {
-                System.arraycopy(t, o + firstCol, out, o + firstCol, simdEnd - firstCol);
+        for (int c = firstCol; c < simdEnd; c++) {
+            s[c] = a1[c] + (a2[c] + a3[c]);
+        }
+        int base = r * nc - firstCol;
+        for (int c = simdEnd; c < lastCol; c++) {
+            float v = 0;
+            for (int q = 0; q < row.length; q++) {
+                v = Math.fma(plane[base + c + q], row[q], v);
             }
-        }
-        columnTail(col, out, addTo, r0, r1, firstRow, lastCol, simdEnd);
-    }
-
-    /** dlib's scalar remainder of each row of the column pass: one accumulator, taps ascending. */
-    private void columnTail(float[] col, float[] out, boolean addTo, int r0, int r1, int firstRow, int lastCol,
-            int simdEnd) {
-        float[] s = scratch;
-        for (int r = r0; r < r1; r++) {
-            int o = r * nc;
-            int sb = (r - firstRow) * nc;
-            for (int c = simdEnd; c < lastCol; c++) {
-                float v = 0;
-                for (int q = 0; q < col.length; q++) {
-                    v = Math.fma(s[sb + q * nc + c], col[q], v);
-                }
-                out[o + c] = addTo ? v + out[o + c] : v;
-            }
+            s[c] = v;
         }
     }
 
     /**
-     * The 8-lane part of a 10-tap pass: {@code out[j]} gets dlib's {@code a1 + (a2 + a3)} of
-     * {@code src[k][j]·f[k]}, where a1 takes taps 0, 3, 6, 9, a2 taps 1, 4, 7 and a3 taps 2, 5, 8,
-     * each a chain of fused multiply-adds from 0: exactly the operations of one pass per tap, with a
-     * quarter of the memory traffic. With {@code addTo} that sum is then added to {@code out[j]} as
-     * dlib adds a term to the response. Every array is read at the same index, and each loop is kept
-     * small enough for C2 to unroll it (LoopUnrollLimit), which it needs before it vectorises.
+     * Column pass for one output row whose taps are row-pass rows {@code top .. top+taps-1}, written or added
+     * into {@code out}.
      */
-    private void fused10(float[][] src, float[] f, float[] out, int from, int to, boolean addTo) {
+    private void columnPassRow(float[] col, float[] out, boolean addTo, int top, int firstCol, int lastCol,
+                               int simdEnd) {
+        float[][] s = rowPass;
+        if (col.length == 10) {
+            fused10(s[top], s[top + 1], s[top + 2], s[top + 3], s[top + 4], s[top + 5], s[top + 6], s[top + 7],
+                    s[top + 8], s[top + 9], col, out, firstCol, simdEnd, addTo);
+        } else {
+            float[] a1 = acc1;
+            float[] a2 = acc2;
+            float[] a3 = acc3;
+            Arrays.fill(a1, firstCol, simdEnd, 0f);
+            Arrays.fill(a2, firstCol, simdEnd, 0f);
+            Arrays.fill(a3, firstCol, simdEnd, 0f);
+            int m = 0;
+            for (; m + 2 < col.length; m += 3) {
+                fma(a1, s[top + m], col[m], firstCol, simdEnd);
+                fma(a2, s[top + m + 1], col[m + 1], firstCol, simdEnd);
+                fma(a3, s[top + m + 2], col[m + 2], firstCol, simdEnd);
+            }
+            for (; m < col.length; m++) {
+                fma(a1, s[top + m], col[m], firstCol, simdEnd);
+            }
+            for (int c = firstCol; c < simdEnd; c++) {
+                float t = a1[c] + (a2[c] + a3[c]);
+                out[c] = addTo ? t + out[c] : t;
+            }
+        }
+        // dlib's scalar remainder of the row: one accumulator, taps ascending
+        float[][] w = window;
+        for (int q = 0; q < col.length; q++) {
+            w[q] = s[top + q];
+        }
+        for (int c = simdEnd; c < lastCol; c++) {
+            float v = 0;
+            for (int q = 0; q < col.length; q++) {
+                v = Math.fma(w[q][c], col[q], v);
+            }
+            out[c] = addTo ? v + out[c] : v;
+        }
+    }
+
+    /**
+     * The 8-lane part of a 10-tap pass over columns [from, to): {@code out[c]} gets dlib's {@code a1 + (a2 + a3)}
+     * of {@code sK[c]·f[K]}, where a1 takes taps 0, 3, 6, 9, a2 taps 1, 4, 7 and a3 taps 2, 5, 8, each a chain of
+     * fused multiply-adds from 0: exactly the operations of one pass per tap, with a quarter of the memory
+     * traffic. With {@code addTo} that sum is then added to {@code out[c]} as dlib adds a term to the response.
+     * Every array is read at the same index, and each loop is kept small enough for C2 to unroll it
+     * (LoopUnrollLimit), which it needs before it vectorises.
+     */
+    private void fused10(float[] s0, float[] s1, float[] s2, float[] s3, float[] s4, float[] s5, float[] s6,
+                         float[] s7, float[] s8, float[] s9, float[] f, float[] out, int from, int to, boolean addTo) {
         float[] a1 = acc1;
         float[] a2 = acc2;
-        float[] s0 = src[0];
-        float[] s1 = src[1];
-        float[] s2 = src[2];
-        float[] s3 = src[3];
-        float[] s4 = src[4];
-        float[] s5 = src[5];
-        float[] s6 = src[6];
-        float[] s7 = src[7];
-        float[] s8 = src[8];
-        float[] s9 = src[9];
         float f0 = f[0];
         float f1 = f[1];
         float f2 = f[2];
@@ -267,26 +258,6 @@ final class SeparableFilter {
         }
     }
 
-    /**
-     * dlib's scalar remainder of a row for 10 taps: one accumulator, taps ascending (as the general
-     * tail loops), written out so that the CPU overlaps the chains of neighbouring columns.
-     */
-    private static void tail10(float[][] src, float[] f, float[] out, int from, int to, boolean addTo) {
-        for (int j = from; j < to; j++) {
-            float v = Math.fma(src[0][j], f[0], 0f);
-            v = Math.fma(src[1][j], f[1], v);
-            v = Math.fma(src[2][j], f[2], v);
-            v = Math.fma(src[3][j], f[3], v);
-            v = Math.fma(src[4][j], f[4], v);
-            v = Math.fma(src[5][j], f[5], v);
-            v = Math.fma(src[6][j], f[6], v);
-            v = Math.fma(src[7][j], f[7], v);
-            v = Math.fma(src[8][j], f[8], v);
-            v = Math.fma(src[9][j], f[9], v);
-            out[j] = addTo ? v + out[j] : v;
-        }
-    }
-
     /** {@code acc[j] = fma(src[j], f, acc[j])} for j in [from, to). */
     private static void fma(float[] acc, float[] src, float f, int from, int to) {
         for (int j = from; j < to; j++) {
@@ -294,27 +265,14 @@ final class SeparableFilter {
         }
     }
 
-    /** {@code acc[j] = fma(src[j + shift], f, acc[j])} for j in [from, from+len), via a copy at the same index. */
-    private static void shiftedFma(float[] acc, float[] src, int shift, float f, float[] t, int from, int len) {
-        System.arraycopy(src, from + shift, t, from, len);
-        fma(acc, t, f, from, from + len);
-    }
-
-    /** dlib's {@code temp += temp2 + temp3}. */
-    private static void combine(float[] a1, float[] a2, float[] a3, float[] out, int from, int to) {
-        for (int j = from; j < to; j++) {
-            out[j] = a1[j] + (a2[j] + a3[j]);
-        }
-    }
-
-    private static void zeroBorder(float[] img, int nr, int nc, int left, int top, int right, int bottom) {
+    private static void zeroBorder(float[][] img, int nr, int nc, int left, int top, int right, int bottom) {
         for (int r = 0; r < nr; r++) {
-            int o = r * nc;
+            float[] row = img[r];
             if (r < top || r > bottom) {
-                Arrays.fill(img, o, o + nc, 0f);
+                Arrays.fill(row, 0, nc, 0f);
             } else {
-                Arrays.fill(img, o, o + left, 0f);
-                Arrays.fill(img, o + right + 1, o + nc, 0f);
+                Arrays.fill(row, 0, left, 0f);
+                Arrays.fill(row, right + 1, nc, 0f);
             }
         }
     }

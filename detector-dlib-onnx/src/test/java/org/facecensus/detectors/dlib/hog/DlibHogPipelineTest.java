@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.facecensus.detectors.SharedData;
 import org.facecensus.image.ImageLoader;
@@ -68,5 +70,56 @@ class DlibHogPipelineTest {
         RgbImage img = photo();
         byte[] scaled = HalfPixelResize.resize(img.toByteArray(), img.width(), img.height(), 1603, 1203);
         assertEquals("b414cb3830fbd3a9f03b282177a43d20682968649591beedf91cb96ac486ab0e", sha256(scaled));
+    }
+
+    /**
+     * Each filter bank's response to level 0 (the sum of its separable terms over the 31 planes, before the
+     * threshold) is pinned to what the flat-array filter of earlier releases computed (checksums of float32,
+     * row-major, borders included), so a faster layout cannot change a score unnoticed. dlib's own responses
+     * ({@code dump_saliency.cpp} on the same pixels, with the same rank-1 terms: {@code dump_filterbank.cpp}
+     * matches {@link HogModel}'s to the bit) are not identical: in about 2,000 of the 5,829 values per bank
+     * they differ by one or two float steps (at most 6.1e-7), so boxes and thresholding agree with dlib and
+     * scores to about 1e-6 (DlibHogParityTest), not to the bit.
+     */
+    @Test
+    void filterResponsesAreTheReleasedOnes() throws Exception {
+        RgbImage img = photo();
+        HogModel model = DlibFrontalFaceModel.load(org.facecensus.model.ModelStore.defaultStore());
+        int taps = model.filterWidth();
+        FHog.Features f = FHog.extract(img.toByteArray(), img.width(), img.height(), model.cellSize(),
+                model.filterHeight(), taps);
+        List<HogModel.FilterBank> banks = model.filters();
+        float[][][] responses = new float[banks.size()][][];
+        for (int d = 0; d < banks.size(); d++) {
+            responses[d] = new float[f.height()][f.width()];
+        }
+        boolean[] started = new boolean[banks.size()];
+        SeparableFilter filter = new SeparableFilter(taps);
+        for (int p = 0; p < HogModel.PLANES; p++) {
+            filter.load(f.planes()[p], f.height(), f.width());
+            for (int d = 0; d < banks.size(); d++) {
+                float[][] rows = banks.get(d).rowFilters()[p];
+                float[][] cols = banks.get(d).colFilters()[p];
+                for (int j = 0; j < rows.length; j++) {
+                    filter.apply(rows[j], cols[j], responses[d], started[d]);
+                    started[d] = true;
+                }
+            }
+        }
+        List<String> sums = new ArrayList<>();
+        for (float[][] response : responses) {
+            ByteBuffer b = ByteBuffer.allocate(f.width() * f.height() * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (float[] row : response) {
+                for (float v : row) {
+                    b.putFloat(v);
+                }
+            }
+            sums.add(sha256(b.array()));
+        }
+        assertEquals(List.of("0b937b83bbb1e8b5c1dd3bfd363f199d5d9f3ece4061cea10b9ad9afa4f4e6c7",
+                "4a886d6075b001fec4997e0426e926a862abe4553a44aaf0137b2144ba35ffaa",
+                "8be42271bc90bcf0fcac8b5eee1a6b24fc4aaff2691754d9dfed80e7b1ec6145",
+                "2107f22e4290f9c283cdf398bd09f528e5008b3e96d984ab4b589b032b0f3117",
+                "124cfabbf460e6d6d91734c0c52d3224b4e39c921d8735b0123db35b3561b37a"), sums);
     }
 }
