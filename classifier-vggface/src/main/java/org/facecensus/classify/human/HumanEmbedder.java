@@ -31,7 +31,8 @@ import org.facecensus.spi.inference.Tensor;
  * TF.js gives the same vectors, and no other input range, channel order or crop, nor subtracting a mean vector,
  * makes it separate different faces from copies (README, "The Human model zoo"). A head standardises each value,
  * so what little the vectors vary still carries some gender (0.814 on UTKFace test against 0.937 for
- * faceres-features); use {@code faceres-features} for anything that compares two faces.
+ * faceres-features); {@link #comparesFaces()} is false for it, so the callers that compare faces (de-duplication,
+ * nearest face) refuse it: use {@code faceres-features} there.
  *
  * <p>Thread-safety: thread-safe; the session is opened once, on first use. {@link #close()} is idempotent.
  */
@@ -123,6 +124,12 @@ public final class HumanEmbedder implements FaceEmbedder {
             }
         }
         return out;
+    }
+
+    /** False for {@code mobilefacenet}: its vectors are near-constant (see the class comment). */
+    @Override
+    public boolean comparesFaces() {
+        return kind != Kind.MOBILEFACENET;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.facecensus.classify.human;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.Locale;
 import java.util.function.IntBinaryOperator;
 
 import org.facecensus.FaceCensus;
+import org.facecensus.FaceCensusException;
 import org.facecensus.align.AlignedFace;
 import org.facecensus.classify.FaceEmbedder;
 import org.facecensus.classify.data.LabelledFace;
@@ -20,13 +24,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the cosine between two Human-zoo embeddings says, on 18 real UTKFace test faces (every 50th; UTKFace has no
- * identity labels, each photo is taken as another person): pairs of different faces against a face and a mildly altered copy of itself (mirrored, shifted 4 px
- * right and 3 px down, zoomed in 6 %), and against a face-free mid-grey picture.
+ * identity labels, each photo is taken as another person): pairs of different faces against a face and a mildly
+ * altered copy of itself (mirrored, shifted 4 px right and 3 px down, zoomed in 6 %), and against a face-free
+ * mid-grey picture.
  *
  * <p>{@code faceres-features} separates them: on 40 faces (every 21st) different faces scored 0.15-0.65 (median
- * 0.37), the altered copies 0.90-0.99, a face against grey at most 0.11. {@code mobilefacenet} does not: the TF.js
- * model itself (Human's input, 0..1, and every other range tried) gives every input, a grey picture included,
- * nearly the same unit vector, cosine ≥ 0.999; the README ("The Human model zoo") has the evidence. This test
+ * 0.37), the altered copies 0.90-0.99, a face against grey at most 0.11. {@code mobilefacenet} does not: the
+ * TF.js model itself (Human's input, 0..1, and every other range tried) gives every input, a grey picture
+ * included, nearly the same unit vector, cosine ≥ 0.999; the README ("The Human model zoo") has the evidence,
+ * and callers that compare faces refuse it ({@link FaceEmbedder#comparesFaces()}). This test
  * pins both, so a regression of faceres-features' pre-processing shows, and so does a mobilefacenet that
  * starts telling faces apart (then its documentation must change).
  */
@@ -76,6 +82,22 @@ class HumanEmbedderSimilarityTest {
         // Measured on these 18: different faces 0.9994-1.0000, a face vs grey 0.9998-1.0000.
         assertTrue(min(c.different()) > 0.995, c.describe("mobilefacenet"));
         assertTrue(min(c.grey()) > 0.995, c.describe("mobilefacenet"));
+    }
+
+    @Test
+    void onlyTheEmbedderThatComparesFacesIsOfferedForComparing() {
+        try (FaceEmbedder m = FaceCensus.faceEmbedder("mobilefacenet");
+             FaceEmbedder f = FaceCensus.faceEmbedder("faceres-features")) {
+            assertFalse(m.comparesFaces());
+            assertTrue(f.comparesFaces());
+        }
+        FaceCensusException e = assertThrows(FaceCensusException.class,
+                () -> FaceCensus.defaults().createComparingEmbedder("mobilefacenet", "--check-embedder"));
+        assertTrue(e.getMessage().startsWith("--check-embedder mobilefacenet: ") && e.getMessage().contains("faceres-features"),
+                e.getMessage());
+        try (FaceEmbedder f = FaceCensus.defaults().createComparingEmbedder("faceres-features", "--embedder")) {
+            assertEquals("faceres-features", f.name());
+        }
     }
 
     static Cosines measure(String embedderName) {
