@@ -140,6 +140,21 @@ public final class FaceCensus {
         return registries.embedders.select(name).create(context);
     }
 
+    /**
+     * A new face embedder for comparing faces by cosine, as {@link #createFaceEmbedder}; one whose vectors cannot
+     * compare faces ({@link FaceEmbedder#comparesFaces()} false) is refused, the message naming {@code use} (the
+     * option that chose it, e.g. {@code --embedder}).
+     */
+    public FaceEmbedder createComparingEmbedder(String name, String use) {
+        FaceEmbedder embedder = createFaceEmbedder(name);
+        if (!embedder.comparesFaces()) {
+            embedder.close();
+            throw new FaceCensusException(use + " " + embedder.name() + ": its vectors cannot tell faces apart (any two"
+                    + " faces score nearly the same cosine); it is a backbone for trained heads only. Use faceres-features.");
+        }
+        return embedder;
+    }
+
     /** A new description miner (null name: {@code -Dfacecensus.miner}, else the highest priority). */
     public DescriptionMiner createDescriptionMiner(String name) {
         return registries.miners.select(name).create(context);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.facecensus.FaceCensus;
 import org.facecensus.generative.DjlSetup;
 import org.facecensus.generative.FaceModelTraining;
 import org.facecensus.generative.ModelKind;
@@ -79,6 +80,10 @@ final class DatasetTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (ModelKind.parse(model) == ModelKind.VAE && !"none".equals(checkDetector)) {
+            // Refused before training rather than after it (mobilefacenet cannot compare faces).
+            FaceCensus.defaults().createComparingEmbedder(checkEmbedder, "--check-embedder").close();
+        }
         FaceModelTraining.Builder b = FaceModelTraining.builder().dataset(dataset).out(out).kind(ModelKind.parse(model))
                 .latent(latent).size(size).epochs(epochs).batch(batch).learningRate(learningRate).seed(seed)
                 .samples(samples).engineCache(engineCache);

@@ -42,6 +42,16 @@ public interface FaceEmbedder extends AutoCloseable {
         return faces.stream().map(this::embed).toList();
     }
 
+    /**
+     * Whether the cosine between two of its vectors says how alike the two faces are, so that it can find
+     * duplicates or a nearest face. False for an embedder whose vectors serve only as the input of a trained head
+     * (which standardises them value by value) and whose cosine says nothing about faces; callers that compare
+     * faces refuse it ({@link org.facecensus.FaceCensus#createComparingEmbedder}).
+     */
+    default boolean comparesFaces() {
+        return true;
+    }
+
     /** Provenance of the model it uses. */
     List<ModelInfo> models();
 

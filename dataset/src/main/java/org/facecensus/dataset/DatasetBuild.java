@@ -160,7 +160,7 @@ public final class DatasetBuild {
         }
         try (FaceAnalyzer built = analyzer.noClassifier().build();
              GenderClassifier gender = classifier == null ? null : GenderClassifierSpec.open(classifier, census.context());
-             FaceEmbedder embed = embedder == null ? null : census.createFaceEmbedder(embedder);
+             FaceEmbedder embed = embedder == null ? null : census.createComparingEmbedder(embedder, "--embedder");
              BuildJournal journal = BuildJournal.open(out.resolve("journal.jsonl"), itemSettings(built))) {
             String models = String.join(";", List.of(built.detectorName(), built.landmarksName().orElse("none"),
                     built.alignerName().orElse("none"), gender == null ? "none" : gender.name(),
@@ -629,6 +629,10 @@ public final class DatasetBuild {
             if (keep != Keep.ANY && classifier == null) {
                 throw new FaceCensusException("--keep " + keep.name().toLowerCase(Locale.ROOT) + " needs a gender filter:"
                         + " give --classifier, e.g. the two-model filter 'faceapi-agegender,faceres@0.8'.");
+            }
+            if (embedder != null) {
+                // Refused here, before any work, rather than after the analyzer is built (embedders load lazily).
+                census.createComparingEmbedder(embedder, "--embedder").close();
             }
             if (analyzer == null) {
                 analyzer = census.analyzer();

@@ -1,6 +1,8 @@
 package org.facecensus.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
@@ -25,6 +27,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 
 import org.facecensus.FaceCensus;
+import org.facecensus.FaceCensusException;
 import org.facecensus.dataset.manifest.Manifest;
 import org.facecensus.dataset.manifest.ManifestRow;
 import org.facecensus.dataset.source.FolderSource;
@@ -132,6 +135,21 @@ class DatasetBuildTest {
         assertEquals(6, resumed.resumed(), "the cut line's item is processed again");
         assertEquals(rows, Manifest.read(out));
         assertEquals(17, Files.readAllLines(journal).size(), "header and one line per item, the cut one rewritten");
+    }
+
+    /**
+     * mobilefacenet scores any two faces cosine >= 0.999 (HumanEmbedderSimilarityTest), so it would call every face a
+     * near-duplicate: the build refuses it before doing anything, and says what to use instead.
+     */
+    @Test
+    void refusesAnEmbedderThatCannotCompareFaces() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path out = tmp.resolve("out");
+        FaceCensusException e = assertThrows(FaceCensusException.class, () -> DatasetBuild.builder()
+                .source(new FolderSource(in)).out(out).embedder("mobilefacenet").build());
+        assertTrue(e.getMessage().contains("--embedder mobilefacenet") && e.getMessage().contains("faceres-features"),
+                e.getMessage());
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     private static BuildResult build(Path in, Path out) {

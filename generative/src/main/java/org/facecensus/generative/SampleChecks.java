@@ -76,16 +76,17 @@ public final class SampleChecks {
         if (files.isEmpty()) {
             throw new FaceCensusException("No sample PNGs in " + samplesDir + "; train a VAE first.");
         }
-        List<RgbImage> samples = files.stream().map(loader::load).toList();
-        List<ManifestRow> rows = new ArrayList<>(Manifest.kept(dataset));
-        Collections.shuffle(rows, new Random(seed));
-        // The last 200 (at most a fifth) are held back as "real samples"; the rest is the reference set.
-        int held = Math.min(200, rows.size() / 5);
-        List<RgbImage> real = rows.subList(0, held).stream().map(r -> loader.load(dataset.resolve(r.crop()))).toList();
-        List<RgbImage> ref = rows.subList(held, Math.min(rows.size(), held + reference)).stream()
-                .map(r -> loader.load(dataset.resolve(r.crop()))).toList();
+        // Opened first, so that an embedder which cannot compare faces is refused before the pictures load.
         try (FaceDetector detector = FaceCensus.defaults().createDetector(detectorName);
-             FaceEmbedder embedder = FaceCensus.defaults().createFaceEmbedder(embedderName)) {
+             FaceEmbedder embedder = FaceCensus.defaults().createComparingEmbedder(embedderName, "--check-embedder")) {
+            List<RgbImage> samples = files.stream().map(loader::load).toList();
+            List<ManifestRow> rows = new ArrayList<>(Manifest.kept(dataset));
+            Collections.shuffle(rows, new Random(seed));
+            // The last 200 (at most a fifth) are held back as "real samples"; the rest is the reference set.
+            int held = Math.min(200, rows.size() / 5);
+            List<RgbImage> real = rows.subList(0, held).stream().map(r -> loader.load(dataset.resolve(r.crop()))).toList();
+            List<RgbImage> ref = rows.subList(held, Math.min(rows.size(), held + reference)).stream()
+                    .map(r -> loader.load(dataset.resolve(r.crop()))).toList();
             double sampleRate = faceRate(detector, samples);
             double realRate = faceRate(detector, real);
             List<float[]> refVectors = embed(embedder, ref);

@@ -18,10 +18,21 @@ import org.facecensus.spi.inference.LazySession;
 import org.facecensus.spi.inference.Tensor;
 
 /**
- * A face embedding from the Human zoo, for trained heads ({@code gender train --backbone NAME}) and
- * de-duplication: {@code faceres-features}, HSE FaceRes' 1024 pooled features (224×224, RGB 0..255), or
- * {@code mobilefacenet}, MobileFace's 192-value embedding (112×112, RGB 0..1). The whole aligned crop is
- * resized with TF's bilinear resampling, as Human does.
+ * A face embedding from the Human zoo: {@code faceres-features}, HSE FaceRes' 1024 pooled features (224×224, RGB
+ * 0..255), for trained heads ({@code gender train --backbone NAME}) and for comparing faces by cosine
+ * (de-duplication); or {@code mobilefacenet}, MobileFace's 192-value embedding (112×112, RGB 0..1), for trained heads
+ * only. The whole aligned crop is resized with TF's bilinear resampling, as Human does, and the vectors are what
+ * the networks give (mobilefacenet's are unit length, faceres-features' are not).
+ *
+ * <p><b>{@code mobilefacenet} does not tell faces apart</b>: every input, a face-free grey picture included, gives
+ * nearly the same unit vector (cosine ≥ 0.999 between any two of 40 UTKFace faces, their mirrored, shifted or
+ * zoomed copies, and grey, black or noise pictures). That is the TF.js model's own output, not our
+ * pre-processing: Human feeds it the same way (face crop, bilinear resize to 112×112, 0..1, output used as is),
+ * TF.js gives the same vectors, and no other input range, channel order or crop, nor subtracting a mean vector,
+ * makes it separate different faces from copies (README, "The Human model zoo"). A head standardises each value,
+ * so what little the vectors vary still carries some gender (0.814 on UTKFace test against 0.937 for
+ * faceres-features); {@link #comparesFaces()} is false for it, so the callers that compare faces (de-duplication,
+ * nearest face) refuse it: use {@code faceres-features} there.
  *
  * <p>Thread-safety: thread-safe; the session is opened once, on first use. {@link #close()} is idempotent.
  */
@@ -30,6 +41,8 @@ public final class HumanEmbedder implements FaceEmbedder {
 
     /**
      * The two embedders: provider name, network, input side, pixel scale, output and its length.
+     * {@link #MOBILEFACENET}'s output is the graph's {@code embeddings}, its only output, already L2-normalised
+     * by the graph; it is near-constant (see the class comment).
      *
      * <p>Thread-safety: immutable.
      */
@@ -111,6 +124,12 @@ public final class HumanEmbedder implements FaceEmbedder {
             }
         }
         return out;
+    }
+
+    /** False for {@code mobilefacenet}: its vectors are near-constant (see the class comment). */
+    @Override
+    public boolean comparesFaces() {
+        return kind != Kind.MOBILEFACENET;
     }
 
     @Override

@@ -117,10 +117,11 @@ public final class HumanProviders {
         }
     }
 
-    /** {@code mobilefacenet}. */
+    /** {@code mobilefacenet}: features for trained heads only; it does not tell faces apart (see {@link HumanEmbedder}). */
     public static final class MobileFaceNet extends Embedder {
         public MobileFaceNet() {
-            super(HumanEmbedder.Kind.MOBILEFACENET, "MobileFace embedding (192), 112x112 crop");
+            super(HumanEmbedder.Kind.MOBILEFACENET, "MobileFace embedding (192), 112x112 crop; features for trained heads"
+                    + " only, NOT for comparing faces: any two faces score cosine >= 0.999 (use faceres-features)");
         }
     }
 }
