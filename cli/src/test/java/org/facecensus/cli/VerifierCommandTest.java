@@ -57,6 +57,7 @@ class VerifierCommandTest {
 
         CensusFolder census = CensusFolder.read(first);
         assertEquals(rows.size(), census.faces().size(), "the same detections as when the labels were made");
+        census.faces().forEach(f -> assertTrue(Double.isNaN(f.probabilityFace()), "no verifier, no p_face: " + f));
         List<LabelEntry> entries = new ArrayList<>();
         Instant t = Instant.parse("2026-12-01T12:00:00Z");
         for (String[] r : rows) {
@@ -106,7 +107,14 @@ class VerifierCommandTest {
         // The kept faces are boxes of the first census: nothing was detected again.
         Set<String> firstBoxes = new LinkedHashSet<>();
         census.faces().forEach(f -> firstBoxes.add(f.key().itemId() + " " + Math.round(f.x() * 100)));
-        CensusFolder.read(second).faces().forEach(f -> assertTrue(
+        CensusFolder verified = CensusFolder.read(second);
+        verified.faces().forEach(f -> assertTrue(
                 firstBoxes.contains(f.key().itemId() + " " + Math.round(f.x() * 100)), f.toString()));
+        // Every one of the 302 detections has an aligned crop, so the verifier judged each kept face, and its
+        // probability (p_face) is at least the threshold, 0.5.
+        assertEquals(run.get("faces").asInt(), verified.faces().size());
+        for (CensusFace f : verified.faces()) {
+            assertTrue(f.probabilityFace() >= 0.5 && f.probabilityFace() <= 1, f.toString());
+        }
     }
 }

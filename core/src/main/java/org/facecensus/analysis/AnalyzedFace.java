@@ -23,16 +23,21 @@ import org.facecensus.detect.Landmarks;
  * @param aligned    the aligner's crop; empty when there is no aligner or alignment failed
  * @param gender     the classifier's verdict; empty when there is no classifier or it could not run
  * @param age        estimated age in years, from classifiers that estimate it
+ * @param probabilityFace the face verifier's calibrated probability that this is a face (at least its
+ *                   threshold, since rejected faces are not analyzed faces: see {@link RejectedFace}); empty
+ *                   when no verifier ran or it could not judge this face
  * @param problems   why landmarks, alignment or classification failed for this face; empty when none did
  */
 public record AnalyzedFace(DetectedFace detected, DetectedFace located, Optional<AlignedFace> aligned,
-                           Optional<GenderPrediction> gender, OptionalDouble age, List<String> problems) {
+                           Optional<GenderPrediction> gender, OptionalDouble age, OptionalDouble probabilityFace,
+                           List<String> problems) {
     public AnalyzedFace {
         Objects.requireNonNull(detected, "detected");
         Objects.requireNonNull(located, "located");
         Objects.requireNonNull(aligned, "aligned");
         Objects.requireNonNull(gender, "gender");
         Objects.requireNonNull(age, "age");
+        Objects.requireNonNull(probabilityFace, "probabilityFace");
         problems = List.copyOf(problems);
     }
 

@@ -221,7 +221,7 @@ public final class FaceAnalyzer implements AutoCloseable {
                 verdict.flatMap(GenderVerdict::problem).filter(x -> problems.isEmpty()).ifPresent(problems::add);
                 faces.add(new AnalyzedFace(p.faces.get(j), p.located.get(j), p.aligned.get(j),
                         verdict.flatMap(GenderVerdict::prediction),
-                        verdict.map(GenderVerdict::age).orElse(OptionalDouble.empty()), problems));
+                        verdict.map(GenderVerdict::age).orElse(OptionalDouble.empty()), p.probabilityFace.get(j), problems));
             }
             out.add(new FaceAnalysis(p.image.width(), p.image.height(), faces, p.detections.timings(),
                     p.landmarkMillis, p.alignMillis, classifyMillisPerFace * p.faces.size(), rejected.get(i)));
@@ -231,7 +231,7 @@ public final class FaceAnalyzer implements AutoCloseable {
 
     /**
      * Drops the faces the verifier rejects from each image (a face it cannot judge stays, with the reason as a
-     * problem); returns the rejected ones per image.
+     * problem) and records its probability on the faces it keeps; returns the rejected ones per image.
      */
     private List<List<RejectedFace>> verify(List<LocatedFaces> partials) {
         List<List<RejectedFace>> rejected = new ArrayList<>(partials.size());
@@ -257,6 +257,7 @@ public final class FaceAnalyzer implements AutoCloseable {
             for (int j = 0; j < keep.length; j++) {
                 FaceCheck check = checks.get(k++);
                 keep[j] = check.isFace();
+                p.probabilityFace.set(j, check.probabilityFace());
                 if (check.problem().isPresent()) {
                     List<String> problems = new ArrayList<>(p.problems.get(j));
                     problems.add("not verified: " + check.problem().get());

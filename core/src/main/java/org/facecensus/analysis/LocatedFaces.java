@@ -3,6 +3,7 @@ package org.facecensus.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 import org.facecensus.FaceCensusException;
@@ -29,6 +30,8 @@ final class LocatedFaces {
     final List<DetectedFace> located = new ArrayList<>();
     final List<Optional<AlignedFace>> aligned = new ArrayList<>();
     final List<List<String>> problems = new ArrayList<>();
+    /** The verifier's probability that each face is a face; empty until a verifier judged it. */
+    final List<OptionalDouble> probabilityFace = new ArrayList<>();
     double landmarkMillis;
     double alignMillis;
 
@@ -41,10 +44,11 @@ final class LocatedFaces {
                 located.set(w, located.get(r));
                 aligned.set(w, aligned.get(r));
                 problems.set(w, problems.get(r));
+                probabilityFace.set(w, probabilityFace.get(r));
                 w++;
             }
         }
-        for (List<?> list : List.of(faces, located, aligned, problems)) {
+        for (List<?> list : List.of(faces, located, aligned, problems, probabilityFace)) {
             list.subList(w, list.size()).clear();
         }
     }
@@ -87,6 +91,7 @@ final class LocatedFaces {
             p.located.add(face);
             p.aligned.add(crop);
             p.problems.add(problems);
+            p.probabilityFace.add(OptionalDouble.empty());
         }
         p.landmarkMillis = landmarkNanos / 1e6;
         p.alignMillis = alignNanos / 1e6;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.facecensus.FaceCensus;
@@ -179,6 +180,7 @@ class FaceAnalyzerTest {
             assertTrue(first.aligned().isPresent());
             assertEquals(Gender.FEMALE, first.gender().orElseThrow().gender());
             assertEquals(30, first.age().getAsDouble());
+            assertTrue(first.probabilityFace().isEmpty(), "no verifier, no probability of a face");
             assertEquals(List.of(), first.problems());
             assertEquals(-5, second.box().x());
             assertTrue(second.aligned().isEmpty());
@@ -243,9 +245,13 @@ class FaceAnalyzerTest {
             assertEquals(2, withUnjudged.faces().size());
             assertEquals(List.of("alignment failed: box leaves the image", "not verified: no crop"),
                     withUnjudged.faces().get(1).problems());
+            // A kept face keeps the verifier's probability; one it could not judge has none.
+            assertEquals(OptionalDouble.of(0.9), withUnjudged.faces().get(0).probabilityFace());
+            assertEquals(OptionalDouble.empty(), withUnjudged.faces().get(1).probabilityFace());
         }
         assertEquals(1, result.faces().size());
         assertEquals(14, result.faces().get(0).box().width());
+        assertEquals(OptionalDouble.of(0.9), result.faces().get(0).probabilityFace());
         assertEquals(Gender.FEMALE, result.faces().get(0).gender().orElseThrow().gender());
         assertEquals(1, result.rejected().size());
         assertEquals(10, result.rejected().get(0).box().width());

@@ -15,11 +15,13 @@ import java.nio.file.Path;
  * @param height      box height
  * @param gender      the classifier's label ({@code female}, {@code male}, {@code unknown})
  * @param probability the classifier's probability of that label; NaN when it gave none
+ * @param probabilityFace the face verifier's probability that it is a face ({@code p_face}); NaN when no
+ *                    verifier judged it, or the census was written before faces.csv had the column
  * @param crop        the aligned crop's file, or null when the census wrote none for this face
  * @param cropSha256  the crop's sha256 in hex, or empty when there is no crop
  */
 public record CensusFace(FaceKey key, double x, double y, double width, double height, String gender,
-                         double probability, Path crop, String cropSha256) {
+                         double probability, double probabilityFace, Path crop, String cropSha256) {
     public CensusFace {
         gender = gender == null || gender.isEmpty() ? "unknown" : gender;
         cropSha256 = cropSha256 == null ? "" : cropSha256;

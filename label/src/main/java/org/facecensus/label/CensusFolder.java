@@ -85,10 +85,14 @@ public final class CensusFolder {
                 sha = sha256(cropFile);
             }
         }
-        String p = row.getOrDefault("probability", "");
         return new CensusFace(key, number(row, "x", where), number(row, "y", where), number(row, "width", where),
-                number(row, "height", where), row.get("gender"), p.isEmpty() ? Double.NaN : number(row, "probability", where),
-                cropFile, sha);
+                number(row, "height", where), row.get("gender"), optionalNumber(row, "probability", where),
+                optionalNumber(row, "p_face", where), cropFile, sha);
+    }
+
+    /** NaN when the column is empty or missing (p_face in a census written before it existed). */
+    private static double optionalNumber(Map<String, String> row, String column, String where) {
+        return row.getOrDefault(column, "").isEmpty() ? Double.NaN : number(row, column, where);
     }
 
     private static double number(Map<String, String> row, String column, String where) {

@@ -36,7 +36,7 @@ final class ExploreData {
             String crop = f.crop() == null ? "" : census.dir().relativize(f.crop()).toString().replace('\\', '/');
             faces.computeIfAbsent(f.key().itemId(), k -> new ArrayList<>()).add(new FaceRecord(f.key().itemId(),
                     f.key().faceIndex(), f.x(), f.y(), f.width(), f.height(), Double.NaN, gender(f.gender()),
-                    f.probability(), crop, ""));
+                    f.probability(), f.probabilityFace(), crop, ""));
         }
         List<ItemRecord> out = new ArrayList<>(items.size());
         for (CensusItem item : items) {

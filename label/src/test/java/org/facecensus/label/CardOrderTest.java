@@ -16,7 +16,7 @@ class CardOrderTest {
     private static List<CensusFace> faces() {
         List<CensusFace> faces = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            faces.add(new CensusFace(new FaceKey("item" + i / 4, i % 4), 0, 0, 10, 10, "male", 0.5 + i / 100.0, null, ""));
+            faces.add(new CensusFace(new FaceKey("item" + i / 4, i % 4), 0, 0, 10, 10, "male", 0.5 + i / 100.0, Double.NaN, null, ""));
         }
         return faces;
     }

@@ -32,13 +32,25 @@ class CensusFolderTest {
                 assertTrue(f.crop().startsWith(census.dir().resolve("crops")));
             }
             assertTrue(f.width() > 0 && f.height() > 0, f.toString());
+            assertTrue(Double.isNaN(f.probabilityFace()), "no verifier ran, so no p_face: " + f);
         }
+        assertTrue(lines.get(0).contains(",probability,p_face,"), lines.get(0));
         CensusFace first = census.faces().get(0);
         assertEquals(first, census.face(first.key()).orElseThrow());
         assertFalse(census.face(new FaceKey(first.key().itemId(), 999)).isPresent());
         assertTrue(census.item("../run").isEmpty());
         assertTrue(census.artwork("no-such-item").isEmpty());
         assertTrue(census.collection().endsWith("collection"));
+    }
+
+    @Test
+    void aCensusWrittenBeforeFacesCsvHadPFaceReadsAsWithoutAVerifier() throws Exception {
+        Path census = TestCensus.synthetic(dir, 2, 2);
+        assertFalse(Files.readAllLines(census.resolve("faces.csv")).get(0).contains("p_face"));
+        CensusFolder read = CensusFolder.read(census);
+        assertEquals(4, read.faces().size());
+        read.faces().forEach(f -> assertTrue(Double.isNaN(f.probabilityFace()), f.toString()));
+        read.faces().forEach(f -> assertFalse(Double.isNaN(f.probability()), f.toString()));
     }
 
     @Test

@@ -56,6 +56,7 @@ final class ParquetTables {
               optional double probability;
               required binary crop (STRING);
               required binary error (STRING);
+              optional double p_face;
             }""");
 
     static final MessageType ITEMS = MessageTypeParser.parseMessageType("""
@@ -106,7 +107,11 @@ final class ParquetTables {
                     if (!Double.isNaN(f.probability())) {
                         g.append("probability", f.probability());
                     }
-                    w.write(g.append("crop", f.cropPath()).append("error", f.error()));
+                    g.append("crop", f.cropPath()).append("error", f.error());
+                    if (!Double.isNaN(f.probabilityFace())) {
+                        g.append("p_face", f.probabilityFace());
+                    }
+                    w.write(g);
                 }
             }
         }
@@ -154,7 +159,9 @@ final class ParquetTables {
                     .collectAsList()) {
                 FaceRecord f = new FaceRecord(r.getString(1), r.getInt(2), r.getDouble(3), r.getDouble(4),
                         r.getDouble(5), r.getDouble(6), r.getDouble(7), Gender.valueOf(r.getString(8)),
-                        r.isNullAt(9) ? Double.NaN : r.getDouble(9), r.getString(10), r.getString(11));
+                        r.isNullAt(9) ? Double.NaN : r.getDouble(9),
+                        // p_face is last, so chunks written before it existed read as null here: none.
+                        r.isNullAt(12) ? Double.NaN : r.getDouble(12), r.getString(10), r.getString(11));
                 faces.computeIfAbsent(f.itemId(), k -> new ArrayList<>()).add(f);
             }
         }

@@ -106,7 +106,7 @@ public final class ItemAnalyser {
             }
             FaceBox box = face.box();
             records.add(new FaceRecord(item.itemId(), j, box.x(), box.y(), box.width(), box.height(), box.score(),
-                    gender, probability, cropPath, face.error().orElse("")));
+                    gender, probability, face.probabilityFace().orElse(Double.NaN), cropPath, face.error().orElse("")));
         }
         return new AnalysedItem(new ItemRecord(item.itemId(), item.file(), null, records, "", "",
                 analysis.rejected().size(), image.width(), image.height()), models);

@@ -188,6 +188,9 @@ final class Journal implements AutoCloseable {
             if (!Double.isNaN(f.probability())) {
                 face.put("p", f.probability());
             }
+            if (!Double.isNaN(f.probabilityFace())) {
+                face.put("pf", f.probabilityFace());
+            }
             face.put("crop", f.cropPath()).put("error", f.error());
         }
         line.put("error", item.error()).put("problem", item.problem());
@@ -261,6 +264,10 @@ final class Journal implements AutoCloseable {
 
     private static Entry parse(String line) throws JsonProcessingException {
         JsonNode n = JSON.readTree(line);
+        // The tail of a damaged line can start with a value of its own (e.g. a number) that reads as JSON.
+        if (!n.isObject() || !n.path("item").isTextual()) {
+            throw new IllegalArgumentException("not a journal line");
+        }
         String itemId = n.path("item").asText();
         List<FaceRecord> faces = new ArrayList<>();
         int index = 0;
@@ -268,7 +275,8 @@ final class Journal implements AutoCloseable {
             faces.add(new FaceRecord(itemId, index++, f.path("x").asDouble(), f.path("y").asDouble(),
                     f.path("w").asDouble(), f.path("h").asDouble(), f.path("score").asDouble(),
                     Gender.valueOf(f.path("gender").asText()), f.has("p") ? f.get("p").asDouble() : Double.NaN,
-                    f.path("crop").asText(), f.path("error").asText()));
+                    // Journals written before the verifier's probability was kept have no "pf": none.
+                    f.has("pf") ? f.get("pf").asDouble() : Double.NaN, f.path("crop").asText(), f.path("error").asText()));
         }
         List<ModelInfo> models = new ArrayList<>();
         for (JsonNode m : n.path("models")) {

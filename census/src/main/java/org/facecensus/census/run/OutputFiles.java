@@ -51,13 +51,13 @@ public final class OutputFiles {
 
     static void writeFaces(Path outDir, List<ItemRecord> items, String models) {
         StringBuilder csv = new StringBuilder(
-                "item_id,face_index,x,y,width,height,score,gender,probability,crop,error,models\n");
+                "item_id,face_index,x,y,width,height,score,gender,probability,p_face,crop,error,models\n");
         StringBuilder jsonl = new StringBuilder();
         for (ItemRecord item : items) {
             for (FaceRecord f : item.faces()) {
                 csvRow(csv, item.itemId(), Integer.toString(f.faceIndex()), decimal(f.x(), 2), decimal(f.y(), 2),
                         decimal(f.width(), 2), decimal(f.height(), 2), decimal(f.score(), 4), label(f.gender()),
-                        decimal(f.probability(), 4), f.cropPath(), f.error(), models);
+                        decimal(f.probability(), 4), decimal(f.probabilityFace(), 4), f.cropPath(), f.error(), models);
                 ObjectNode o = JSON.createObjectNode();
                 o.put("item_id", item.itemId()).put("face_index", f.faceIndex());
                 o.putArray("box").add(round(f.x(), 2)).add(round(f.y(), 2)).add(round(f.width(), 2))
@@ -67,6 +67,11 @@ public final class OutputFiles {
                     o.putNull("probability");
                 } else {
                     o.put("probability", round(f.probability(), 4));
+                }
+                if (Double.isNaN(f.probabilityFace())) {
+                    o.putNull("p_face");
+                } else {
+                    o.put("p_face", round(f.probabilityFace(), 4));
                 }
                 o.put("crop", f.cropPath()).put("error", f.error()).put("models", models);
                 jsonl.append(line(o)).append('\n');

@@ -38,7 +38,7 @@ public final class CensusDatabase {
               description TEXT, error TEXT, problem TEXT, rejected_faces INTEGER, image_width INTEGER, image_height INTEGER);
             CREATE TABLE faces (
               item_id TEXT NOT NULL REFERENCES items(item_id), face_index INTEGER NOT NULL, x REAL, y REAL,
-              width REAL, height REAL, score REAL, gender TEXT, probability REAL, crop TEXT, error TEXT,
+              width REAL, height REAL, score REAL, gender TEXT, probability REAL, p_face REAL, crop TEXT, error TEXT,
               PRIMARY KEY (item_id, face_index));
             CREATE TABLE metadata (
               item_id TEXT NOT NULL REFERENCES items(item_id), field TEXT NOT NULL, position INTEGER NOT NULL,
@@ -90,7 +90,7 @@ public final class CensusDatabase {
 
     private static void insertItems(Connection db, List<ItemRecord> items) throws SQLException {
         try (PreparedStatement item = db.prepareStatement("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement face = db.prepareStatement("INSERT INTO faces VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement face = db.prepareStatement("INSERT INTO faces VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement meta = db.prepareStatement("INSERT INTO metadata VALUES (?,?,?,?)")) {
             for (ItemRecord r : items) {
                 ItemMetadata m = r.metadata();
@@ -125,8 +125,9 @@ public final class CensusDatabase {
                     face.setDouble(7, f.score());
                     face.setString(8, f.gender().name().toLowerCase(java.util.Locale.ROOT));
                     face.setObject(9, Double.isNaN(f.probability()) ? null : f.probability());
-                    face.setString(10, f.cropPath().isEmpty() ? null : f.cropPath());
-                    face.setString(11, f.error().isEmpty() ? null : f.error());
+                    face.setObject(10, Double.isNaN(f.probabilityFace()) ? null : f.probabilityFace());
+                    face.setString(11, f.cropPath().isEmpty() ? null : f.cropPath());
+                    face.setString(12, f.error().isEmpty() ? null : f.error());
                     face.executeUpdate();
                 }
                 if (m != null) {

@@ -104,11 +104,13 @@ class CensusRunTest {
             assertEquals(224, crop.getWidth());
             assertEquals(224, crop.getHeight());
             assertTrue(face.get("models").contains("faceapi-agegender"), face.get("models"));
+            assertEquals("", face.get("p_face"), "no verifier, so no probability of a face");
         }
         assertEquals(faces.size(), Files.readAllLines(out.resolve("faces.jsonl")).size());
 
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + out.resolve("census.sqlite"))) {
             assertEquals(faces.size(), count(db, "SELECT count(*) FROM faces"));
+            assertEquals(faces.size(), count(db, "SELECT count(*) FROM faces WHERE p_face IS NULL"));
             assertEquals(items.size(), count(db, "SELECT count(*) FROM items"));
             assertEquals(3, count(db, "SELECT faces FROM items WHERE item_id = 'voc-1322'"));
             assertEquals(2, count(db, "SELECT count(*) FROM metadata WHERE item_id = 'voc-1322' AND field = 'tag'"));

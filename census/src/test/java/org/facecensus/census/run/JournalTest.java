@@ -29,8 +29,9 @@ class JournalTest {
     private static ItemRecord item(String id, int faces) {
         List<FaceRecord> list = new java.util.ArrayList<>();
         for (int j = 0; j < faces; j++) {
+            // The first face as a verifier kept it, the others as without one (no probability of a face).
             list.add(new FaceRecord(id, j, 10.25 + j, 20.5, 30.125, 30.125, 0.9375, Gender.FEMALE, 0.875,
-                    "crops/" + id + "_" + j + ".jpg", ""));
+                    j == 0 ? 0.8125 : Double.NaN, "crops/" + id + "_" + j + ".jpg", ""));
         }
         return new ItemRecord(id, id + ".jpg", null, list, "", "");
     }
@@ -52,6 +53,8 @@ class JournalTest {
         try (Journal journal = Journal.open(file, SETTINGS)) {
             assertEquals(List.of("a", "b"), List.copyOf(journal.entries().keySet()));
             assertEquals(item("a", 2), journal.entries().get("a").item());
+            assertEquals(0.8125, journal.entries().get("a").item().faces().get(0).probabilityFace());
+            assertTrue(Double.isNaN(journal.entries().get("a").item().faces().get(1).probabilityFace()));
             assertEquals(List.of(MODEL), journal.entries().get("a").models());
             journal.append(item("c", 1), List.of(MODEL));
         }
