@@ -116,6 +116,7 @@ public final class SpeedTable {
         System.setProperty("facecensus.onnx.threads", "1");
         line("Speed table: " + images.size() + " images, median of " + repeat + " runs per image after a warm-up, "
                 + rounds + " rounds; ours then the peer in each round.");
+        line("Machine: " + machine());
         line("");
         line("| what | ours ms/image | reference ms/image | ratio ours÷reference per round | median ratio |");
         line("|---|---|---|---|---|");
@@ -278,6 +279,22 @@ public final class SpeedTable {
         line(String.format(Locale.ROOT, "Census (`analyze`, default pipeline) on %d images of %s, %d cores: "
                 + "1 thread %.2f images/s, 2 threads %.2f images/s, scaling **%.2f×** (per round: %s).", count, folder,
                 Runtime.getRuntime().availableProcessors(), one, two, two / one, perRound(rates)));
+    }
+
+    /**
+     * The CPU model, core count and Java version: ratios move between machines (a 2-core Intel VM and a 2-core
+     * AMD EPYC VM gave dlib-hog 1.1-1.3x and 1.45-1.67x), so a table says where it was made.
+     */
+    private static String machine() {
+        String cpu = "CPU model unknown";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or not readable: the rest still says something
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + ")";
     }
 
     private String perRound(Map<Integer, double[]> rates) {
