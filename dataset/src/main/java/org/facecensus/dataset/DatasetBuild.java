@@ -54,6 +54,7 @@ import org.facecensus.model.ModelInfo;
 import org.facecensus.model.ModelIntegrityException;
 import org.facecensus.model.ModelMissingException;
 import org.facecensus.io.Sha256;
+import org.facecensus.classify.EmbeddingVectors;
 
 /**
  * Builds a face dataset, what {@code facecensus dataset build} runs: every image of the sources is detected and
@@ -392,7 +393,7 @@ public final class DatasetBuild {
             if (embed != null && !toEmbed.isEmpty()) {
                 List<float[]> vectors = embed.embedAll(toEmbed);
                 for (int k = 0; k < vectors.size(); k++) {
-                    embeddings.set(embedAt.get(k), normalised(vectors.get(k)));
+                    embeddings.set(embedAt.get(k), EmbeddingVectors.unit(vectors.get(k)));
                 }
             }
             return new ItemResult(item.origin(), rows, embeddings);
@@ -462,19 +463,6 @@ public final class DatasetBuild {
             case MALE -> 1 - p.get().probability();
             default -> null;
         };
-    }
-
-    private static float[] normalised(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        float inv = n > 0 ? (float) (1 / Math.sqrt(n)) : 0f;
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * inv;
-        }
-        return out;
     }
 
     private static void writeCrop(Path file, RgbImage crop) {

@@ -25,6 +25,7 @@ import org.facecensus.image.ImageLoader;
 import org.facecensus.image.ImageOps;
 import org.facecensus.image.PngWriter;
 import org.facecensus.image.RgbImage;
+import org.facecensus.classify.EmbeddingVectors;
 
 /**
  * Numbers instead of eyeballing for generated faces: the share of samples in which a face detector finds a face
@@ -97,7 +98,7 @@ public final class SampleChecks {
             for (int i = 0; i < samples.size(); i++) {
                 sampleBest[i] = -2;
                 for (int j = 0; j < refVectors.size(); j++) {
-                    double c = dot(sampleVectors.get(i), refVectors.get(j));
+                    double c = EmbeddingVectors.dot(sampleVectors.get(i), refVectors.get(j));
                     if (c > sampleBest[i]) {
                         sampleBest[i] = c;
                         sampleArg[i] = j;
@@ -108,7 +109,7 @@ public final class SampleChecks {
             for (int i = 0; i < real.size(); i++) {
                 realBest[i] = -2;
                 for (float[] r : refVectors) {
-                    realBest[i] = Math.max(realBest[i], dot(realVectors.get(i), r));
+                    realBest[i] = Math.max(realBest[i], EmbeddingVectors.dot(realVectors.get(i), r));
                 }
             }
             Integer[] order = new Integer[samples.size()];
@@ -152,31 +153,10 @@ public final class SampleChecks {
             List<AlignedFace> part = faces.subList(from, Math.min(faces.size(), from + 32)).stream()
                     .map(AlignedFace::ofCrop).toList();
             for (float[] v : embedder.embedAll(part)) {
-                out.add(unit(v));
+                out.add(EmbeddingVectors.unit(v));
             }
         }
         return out;
-    }
-
-    private static float[] unit(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        float inv = n > 0 ? (float) (1 / Math.sqrt(n)) : 0f;
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * inv;
-        }
-        return out;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     private static double median(double[] values) {

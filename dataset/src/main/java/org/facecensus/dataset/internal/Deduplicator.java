@@ -1,5 +1,7 @@
 package org.facecensus.dataset.internal;
 
+import static org.facecensus.classify.EmbeddingVectors.dot;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,13 +94,5 @@ public final class Deduplicator {
             verdicts.set(i, v);
         }
         return verdicts;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -37,13 +37,16 @@ final class SeparableFilter {
     private float[] acc1 = new float[0];
     private float[] acc2 = new float[0];
     private float[] acc3 = new float[0];
-    /** For the generic (not 10-tap) column pass: the source rows of one output row. */
+    /** The column pass's source rows for one output row (the current term's row-pass rows). */
     private final float[][] window;
+    /** The generic (not 10-tap) row pass's source rows: one plane row shifted by each tap. */
+    private final float[][] rowWindow;
 
     /** For filters of {@code taps × taps} cells. */
     SeparableFilter(int taps) {
         this.taps = taps;
         this.window = new float[taps][];
+        this.rowWindow = new float[taps][];
     }
 
     /** The filter size this instance was made for. */
@@ -144,21 +147,14 @@ final class SeparableFilter {
             }
             return;
         }
+        float[][] src = rowWindow;
+        for (int k = 0; k < taps; k++) {
+            src[k] = shifted[k][r];
+        }
+        threeAccumulators(src, row, firstCol, simdEnd);
         float[] a1 = acc1;
         float[] a2 = acc2;
         float[] a3 = acc3;
-        Arrays.fill(a1, firstCol, simdEnd, 0f);
-        Arrays.fill(a2, firstCol, simdEnd, 0f);
-        Arrays.fill(a3, firstCol, simdEnd, 0f);
-        int k = 0;
-        for (; k + 2 < row.length; k += 3) {
-            fma(a1, shifted[k][r], row[k], firstCol, simdEnd);
-            fma(a2, shifted[k + 1][r], row[k + 1], firstCol, simdEnd);
-            fma(a3, shifted[k + 2][r], row[k + 2], firstCol, simdEnd);
-        }
-        for (; k < row.length; k++) {
-            fma(a1, shifted[k][r], row[k], firstCol, simdEnd);
-        }
         for (int c = firstCol; c < simdEnd; c++) {
             s[c] = a1[c] + (a2[c] + a3[c]);
         }
@@ -178,36 +174,23 @@ final class SeparableFilter {
      */
     private void columnPassRow(float[] col, float[] out, boolean addTo, int top, int firstCol, int lastCol,
                                int simdEnd) {
-        float[][] s = rowPass;
+        float[][] w = window;
+        for (int q = 0; q < col.length; q++) {
+            w[q] = rowPass[top + q];
+        }
         if (col.length == 10) {
-            fused10(s[top], s[top + 1], s[top + 2], s[top + 3], s[top + 4], s[top + 5], s[top + 6], s[top + 7],
-                    s[top + 8], s[top + 9], col, out, firstCol, simdEnd, addTo);
+            fused10(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], col, out, firstCol, simdEnd, addTo);
         } else {
+            threeAccumulators(w, col, firstCol, simdEnd);
             float[] a1 = acc1;
             float[] a2 = acc2;
             float[] a3 = acc3;
-            Arrays.fill(a1, firstCol, simdEnd, 0f);
-            Arrays.fill(a2, firstCol, simdEnd, 0f);
-            Arrays.fill(a3, firstCol, simdEnd, 0f);
-            int m = 0;
-            for (; m + 2 < col.length; m += 3) {
-                fma(a1, s[top + m], col[m], firstCol, simdEnd);
-                fma(a2, s[top + m + 1], col[m + 1], firstCol, simdEnd);
-                fma(a3, s[top + m + 2], col[m + 2], firstCol, simdEnd);
-            }
-            for (; m < col.length; m++) {
-                fma(a1, s[top + m], col[m], firstCol, simdEnd);
-            }
             for (int c = firstCol; c < simdEnd; c++) {
                 float t = a1[c] + (a2[c] + a3[c]);
                 out[c] = addTo ? t + out[c] : t;
             }
         }
         // dlib's scalar remainder of the row: one accumulator, taps ascending
-        float[][] w = window;
-        for (int q = 0; q < col.length; q++) {
-            w[q] = s[top + q];
-        }
         for (int c = simdEnd; c < lastCol; c++) {
             float v = 0;
             for (int q = 0; q < col.length; q++) {
@@ -255,6 +238,26 @@ final class SeparableFilter {
                 float a3 = Math.fma(s8[j], f8, Math.fma(s5[j], f5, Math.fma(s2[j], f2, 0f)));
                 out[j] = a1[j] + (a2[j] + a3);
             }
+        }
+    }
+
+    /**
+     * dlib's three SIMD accumulators for any tap count, over columns [from, to): {@code acc1} takes taps 0, 3, 6, ...
+     * (and any last one), {@code acc2} taps 1, 4, 7, ..., {@code acc3} taps 2, 5, 8, ..., each a chain of fused
+     * multiply-adds from 0; dlib's result is then {@code acc1 + (acc2 + acc3)}.
+     */
+    private void threeAccumulators(float[][] src, float[] f, int from, int to) {
+        Arrays.fill(acc1, from, to, 0f);
+        Arrays.fill(acc2, from, to, 0f);
+        Arrays.fill(acc3, from, to, 0f);
+        int k = 0;
+        for (; k + 2 < f.length; k += 3) {
+            fma(acc1, src[k], f[k], from, to);
+            fma(acc2, src[k + 1], f[k + 1], from, to);
+            fma(acc3, src[k + 2], f[k + 2], from, to);
+        }
+        for (; k < f.length; k++) {
+            fma(acc1, src[k], f[k], from, to);
         }
     }
 
