@@ -1,12 +1,7 @@
 package org.facecensus.census.run;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,13 +18,15 @@ import org.facecensus.FaceCensusException;
 import org.facecensus.census.FaceRecord;
 import org.facecensus.census.ItemRecord;
 import org.facecensus.classify.Gender;
+import org.facecensus.io.LineJournal;
 import org.facecensus.model.ModelInfo;
 
 /**
  * The append-only record of analysed items that makes a census run resumable. Line 1 holds the
  * settings; every later line one finished item, written after its crops and forced to disk before
  * the next item is counted as done. A line cut short by a crash (kill -9, power loss) is dropped on
- * reopening and that item analysed again.
+ * reopening and that item analysed again. The file handling (lock, cut line, durable append) is core's
+ * {@link LineJournal}; this class gives the lines their meaning.
  *
  * <p>Thread-safety: {@link #append} is thread-safe.
  */
@@ -42,13 +39,11 @@ final class Journal implements AutoCloseable {
     record Entry(ItemRecord item, List<ModelInfo> models) {
     }
 
-    private final Path file;
-    private final FileChannel channel;
+    private final LineJournal lines;
     private final Map<String, Entry> entries;
 
-    private Journal(Path file, FileChannel channel, Map<String, Entry> entries) {
-        this.file = file;
-        this.channel = channel;
+    private Journal(LineJournal lines, Map<String, Entry> entries) {
+        this.lines = lines;
         this.entries = entries;
     }
 
@@ -58,33 +53,15 @@ final class Journal implements AutoCloseable {
      * @throws FaceCensusException when it was written with other settings (the message names them)
      */
     static Journal open(Path file, Map<String, String> settings) {
-        FileChannel channel = null;
+        LineJournal journal = LineJournal.open(file, "run journal", "facecensus analyze");
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            // Two runs appending to one journal would interleave their lines; the lock is the operating
-            // system's, so a killed run releases it.
-            java.nio.channels.FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
-                lock = null; // held by this JVM: another run in the same process
-            }
-            if (lock == null) {
-                throw new FaceCensusException("another facecensus analyze is writing to " + file.getParent()
-                        + "; wait for it to finish (or stop it), or choose another --out folder");
-            }
-            byte[] bytes = readAll(channel);
             Map<String, Entry> entries = new LinkedHashMap<>();
-            int end = lastNewline(bytes);
-            if (end >= 0) {
-                String text = new String(bytes, 0, end + 1, StandardCharsets.UTF_8);
-                String[] lines = text.split("\n");
-                checkSettings(file, JSON.readTree(lines[0]), settings);
+            if (journal.header().isPresent()) {
+                checkSettings(file, JSON.readTree(journal.header().get()), settings);
                 int damaged = 0;
-                for (int i = 1; i < lines.length; i++) {
+                for (String line : journal.lines()) {
                     try {
-                        Entry entry = parse(lines[i]);
+                        Entry entry = parse(line);
                         entries.put(entry.item().itemId(), entry); // a later line supersedes an earlier one
                     } catch (JsonProcessingException | IllegalArgumentException e) {
                         damaged++; // its item is not counted as done, so it is analysed again
@@ -93,28 +70,19 @@ final class Journal implements AutoCloseable {
                 if (damaged > 0) {
                     LOG.warn("{}: {} damaged line(s) skipped; their images are analysed again", file, damaged);
                 }
-            }
-            // A line cut short by a crash is dropped; its item is analysed again.
-            channel.truncate(end + 1);
-            channel.position(end + 1);
-            if (end < 0) {
+            } else {
                 ObjectNode header = JSON.createObjectNode();
                 header.put("journal", FORMAT);
                 header.set("settings", JSON.valueToTree(settings));
-                write(channel, header);
-            } else {
-                channel.force(true);
+                journal.append(JSON.writeValueAsString(header));
             }
-            return new Journal(file, channel, entries);
+            return new Journal(journal, entries);
         } catch (JsonProcessingException e) {
-            closeQuietly(channel);
+            journal.closeQuietly();
             throw new FaceCensusException("the first line of the run journal " + file + " is damaged ("
                     + e.getOriginalMessage() + "); delete the journal to start the run over", e);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new FaceCensusException("cannot open the run journal " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            journal.closeQuietly();
             throw e;
         }
     }
@@ -127,47 +95,23 @@ final class Journal implements AutoCloseable {
      */
     static Map<String, Entry> readFinished(Path censusDir) {
         Path journal = censusDir.resolve("journal.jsonl");
-        byte[] bytes;
+        List<String> all;
         try {
-            bytes = Files.readAllBytes(journal);
+            all = LineJournal.readComplete(journal);
         } catch (IOException e) {
             throw new FaceCensusException("cannot read " + journal + " (" + e.getMessage() + "); give the output "
                     + "folder of an earlier 'facecensus analyze' run", e);
         }
-        int end = lastNewline(bytes);
         Map<String, Entry> entries = new LinkedHashMap<>();
-        if (end < 0) {
-            return entries;
-        }
-        String[] lines = new String(bytes, 0, end + 1, StandardCharsets.UTF_8).split("\n");
-        for (int i = 1; i < lines.length; i++) {
+        for (int i = 1; i < all.size(); i++) {
             try {
-                Entry entry = parse(lines[i]);
+                Entry entry = parse(all.get(i));
                 entries.put(entry.item().itemId(), entry);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 LOG.warn("{}: line {} is damaged; its image is detected again", journal, i + 1);
             }
         }
         return entries;
-    }
-
-    private static byte[] readAll(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
-        channel.position(0);
-        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-            // read until full
-        }
-        return buffer.array();
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing; the first error is the one reported
-            }
-        }
     }
 
     /** Items finished by earlier runs, by item id. */
@@ -201,39 +145,19 @@ final class Journal implements AutoCloseable {
             line.put("iw", item.imageWidth()).put("ih", item.imageHeight());
         }
         line.set("models", JSON.valueToTree(models));
+        String text;
         try {
-            write(channel, line);
-        } catch (IOException e) {
-            throw new FaceCensusException("cannot write the run journal " + file + ": " + e.getMessage()
-                    + "; check free disk space, then run the same command again to resume", e);
+            text = JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new FaceCensusException("cannot write item " + item.itemId() + " to the run journal: " + e.getMessage(), e);
         }
+        lines.append(text);
         entries.put(item.itemId(), new Entry(item, List.copyOf(models)));
     }
 
     @Override
     public synchronized void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new FaceCensusException("cannot close the run journal " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(FileChannel channel, JsonNode node) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap((JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        channel.force(false);
-    }
-
-    private static int lastNewline(byte[] bytes) {
-        for (int i = bytes.length - 1; i >= 0; i--) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        lines.close();
     }
 
     private static void checkSettings(Path file, JsonNode header, Map<String, String> settings) {

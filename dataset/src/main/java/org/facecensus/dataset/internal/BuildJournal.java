@@ -1,13 +1,6 @@
 package org.facecensus.dataset.internal;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.facecensus.FaceCensusException;
+import org.facecensus.io.LineJournal;
 
 /**
- * The append-only record of finished source items that makes {@code dataset build} resumable after kill -9; the
- * same design as the census run journal. Line 1 holds the settings; every later line one finished item, written
+ * The append-only record of finished source items that makes {@code dataset build} resumable after kill -9, on
+ * core's {@link LineJournal} as the census run journal is. Line 1 holds the settings; every later line one finished item, written
  * after its crops and forced to disk before the next item counts as done. A line cut short by a crash is dropped on
  * reopening and its item processed again; an OS file lock keeps two builds out of one folder.
  *
@@ -33,14 +27,11 @@ public final class BuildJournal implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BuildJournal.class);
 
-    private final Path file;
-    private final FileChannel channel;
+    private final LineJournal lines;
     private final Map<String, ItemResult> entries;
-    private boolean closed;
 
-    private BuildJournal(Path file, FileChannel channel, Map<String, ItemResult> entries) {
-        this.file = file;
-        this.channel = channel;
+    private BuildJournal(LineJournal lines, Map<String, ItemResult> entries) {
+        this.lines = lines;
         this.entries = entries;
     }
 
@@ -50,36 +41,15 @@ public final class BuildJournal implements AutoCloseable {
      * @throws FaceCensusException when another build holds it, or it was written with other settings
      */
     public static BuildJournal open(Path file, Map<String, String> settings) {
-        FileChannel channel = null;
+        LineJournal journal = LineJournal.open(file, "build journal", "facecensus dataset build");
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new FaceCensusException("another facecensus dataset build is writing to " + file.getParent()
-                        + "; wait for it to finish (or stop it), or choose another --out folder");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // read all
-            }
-            byte[] bytes = buffer.array();
-            int end = bytes.length - 1;
-            while (end >= 0 && bytes[end] != '\n') {
-                end--;
-            }
             Map<String, ItemResult> entries = new LinkedHashMap<>();
-            if (end >= 0) {
-                String[] lines = new String(bytes, 0, end + 1, StandardCharsets.UTF_8).split("\n");
-                checkSettings(file, JSON.readTree(lines[0]), settings);
+            if (journal.header().isPresent()) {
+                checkSettings(file, JSON.readTree(journal.header().get()), settings);
                 int damaged = 0;
-                for (int i = 1; i < lines.length; i++) {
+                for (String line : journal.lines()) {
                     try {
-                        ItemResult item = JSON.readValue(lines[i], ItemResult.class);
+                        ItemResult item = JSON.readValue(line, ItemResult.class);
                         entries.put(item.origin(), item);
                     } catch (JsonProcessingException | IllegalArgumentException e) {
                         damaged++;
@@ -88,26 +58,19 @@ public final class BuildJournal implements AutoCloseable {
                 if (damaged > 0) {
                     LOG.warn("{}: {} damaged line(s) skipped; their images are processed again", file, damaged);
                 }
-            }
-            // A line cut short by a crash is dropped; its item is processed again.
-            channel.truncate(end + 1);
-            channel.position(end + 1);
-            if (end < 0) {
+            } else {
                 ObjectNode header = JSON.createObjectNode();
                 header.put("journal", FORMAT);
                 header.set("settings", JSON.valueToTree(settings));
-                write(channel, JSON.writeValueAsString(header));
+                journal.append(JSON.writeValueAsString(header));
             }
-            return new BuildJournal(file, channel, entries);
+            return new BuildJournal(journal, entries);
         } catch (JsonProcessingException e) {
-            closeQuietly(channel);
+            journal.closeQuietly();
             throw new FaceCensusException("the first line of the build journal " + file + " is damaged ("
                     + e.getOriginalMessage() + "); delete the journal to start the build over", e);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new FaceCensusException("cannot open the build journal " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            journal.closeQuietly();
             throw e;
         }
     }
@@ -119,44 +82,19 @@ public final class BuildJournal implements AutoCloseable {
 
     /** Records a finished item durably (forced to disk before returning). */
     public synchronized void append(ItemResult item) {
+        String text;
         try {
-            write(channel, JSON.writeValueAsString(item));
-        } catch (IOException e) {
-            throw new FaceCensusException("cannot write the build journal " + file + ": " + e.getMessage()
-                    + "; check free disk space, then run the same command again to resume", e);
+            text = JSON.writeValueAsString(item);
+        } catch (JsonProcessingException e) {
+            throw new FaceCensusException("cannot write " + item.origin() + " to the build journal: " + e.getMessage(), e);
         }
+        lines.append(text);
         entries.put(item.origin(), item);
     }
 
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new FaceCensusException("cannot close the build journal " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(FileChannel channel, String line) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        channel.force(false);
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing; the first error is the one reported
-            }
-        }
+        lines.close();
     }
 
     private static void checkSettings(Path file, JsonNode header, Map<String, String> settings) {
