@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.facecensus.FaceCensusException;
@@ -106,6 +107,63 @@ public final class LineJournal implements AutoCloseable {
     /** The complete lines after the header, in order, as found on opening. */
     public List<String> lines() {
         return lines;
+    }
+
+    /**
+     * The lines after the header as the caller's entries, in order; a line the parser refuses (an
+     * {@link IOException}, such as a JSON error, or an {@link IllegalArgumentException}) is counted as damaged and
+     * left out, so its work is done again.
+     */
+    public <E> Parsed<E> parseLines(LineParser<E> parser) {
+        List<E> entries = new ArrayList<>();
+        int damaged = 0;
+        for (String line : lines) {
+            try {
+                entries.add(parser.parse(line));
+            } catch (IOException | IllegalArgumentException e) {
+                damaged++;
+            }
+        }
+        return new Parsed<>(List.copyOf(entries), damaged);
+    }
+
+    /**
+     * Reads one journal line into the caller's entry.
+     *
+     * <p>Thread-safety: as the implementation.
+     */
+    @FunctionalInterface
+    public interface LineParser<E> {
+        E parse(String line) throws IOException;
+    }
+
+    /**
+     * The entries of the lines that parsed, and how many did not.
+     *
+     * <p>Thread-safety: immutable.
+     */
+    public record Parsed<E>(List<E> entries, int damaged) {
+    }
+
+    /**
+     * How a run's settings differ from those its journal was started with: {@code key was 'old', now 'new'} for
+     * each changed or added key (in {@code now}'s order; an added key was {@code ''}), then {@code key was 'old',
+     * now not given} for each dropped one. Empty when they are the same.
+     */
+    public static List<String> settingsDifferences(Map<String, String> before, Map<String, String> now) {
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, String> s : now.entrySet()) {
+            String old = before.getOrDefault(s.getKey(), "");
+            if (!old.equals(s.getValue())) {
+                differences.add(s.getKey() + " was '" + old + "', now '" + s.getValue() + "'");
+            }
+        }
+        before.forEach((name, old) -> {
+            if (!now.containsKey(name)) {
+                differences.add(name + " was '" + old + "', now not given");
+            }
+        });
+        return differences;
     }
 
     /** The journal file. */

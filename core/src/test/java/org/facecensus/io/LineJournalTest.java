@@ -59,4 +59,35 @@ class LineJournalTest {
         j.close();
         j.close();
     }
+
+    @Test
+    void linesThatDoNotParseAreCountedAndLeftOut(@TempDir Path dir) {
+        Path file = dir.resolve("j");
+        try (LineJournal j = LineJournal.open(file, "test journal", "test run")) {
+            j.append("header");
+            j.append("1");
+            j.append("x");
+            j.append("3");
+        }
+        try (LineJournal j = LineJournal.open(file, "test journal", "test run")) {
+            LineJournal.Parsed<Integer> parsed = j.parseLines(Integer::valueOf);
+            assertEquals(List.of(1, 3), parsed.entries());
+            assertEquals(1, parsed.damaged());
+        }
+    }
+
+    @Test
+    void settingsDifferencesNameChangedAddedAndDroppedKeys() {
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        before.put("--detector", "blazeface");
+        before.put("--threads", "2");
+        before.put("--min-face", "12");
+        java.util.Map<String, String> now = new java.util.LinkedHashMap<>();
+        now.put("--detector", "dlib-hog");
+        now.put("--threads", "2");
+        now.put("--aligner", "similarity-5pt");
+        assertEquals(List.of("--detector was 'blazeface', now 'dlib-hog'", "--aligner was '', now 'similarity-5pt'",
+                "--min-face was '12', now not given"), LineJournal.settingsDifferences(before, now));
+        assertTrue(LineJournal.settingsDifferences(now, now).isEmpty());
+    }
 }

@@ -3,7 +3,6 @@ package org.facecensus.census.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,17 +57,11 @@ final class Journal implements AutoCloseable {
             Map<String, Entry> entries = new LinkedHashMap<>();
             if (journal.header().isPresent()) {
                 checkSettings(file, JSON.readTree(journal.header().get()), settings);
-                int damaged = 0;
-                for (String line : journal.lines()) {
-                    try {
-                        Entry entry = parse(line);
-                        entries.put(entry.item().itemId(), entry); // a later line supersedes an earlier one
-                    } catch (JsonProcessingException | IllegalArgumentException e) {
-                        damaged++; // its item is not counted as done, so it is analysed again
-                    }
-                }
-                if (damaged > 0) {
-                    LOG.warn("{}: {} damaged line(s) skipped; their images are analysed again", file, damaged);
+                LineJournal.Parsed<Entry> parsed = journal.parseLines(Journal::parse);
+                // a later line supersedes an earlier one; a damaged line's item is not done, so it is analysed again
+                parsed.entries().forEach(entry -> entries.put(entry.item().itemId(), entry));
+                if (parsed.damaged() > 0) {
+                    LOG.warn("{}: {} damaged line(s) skipped; their images are analysed again", file, parsed.damaged());
                 }
             } else {
                 ObjectNode header = JSON.createObjectNode();
@@ -165,25 +158,19 @@ final class Journal implements AutoCloseable {
             throw new FaceCensusException(file + " is not a census run journal (or an older format); "
                     + "use another --out folder or delete it");
         }
-        List<String> differences = new ArrayList<>();
-        JsonNode before = header.path("settings");
-        for (Map.Entry<String, String> s : settings.entrySet()) {
-            String old = before.path(s.getKey()).asText("");
-            if (!old.equals(s.getValue())) {
-                differences.add(s.getKey() + " was '" + old + "', now '" + s.getValue() + "'");
-            }
-        }
-        for (Iterator<String> it = before.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!settings.containsKey(name)) {
-                differences.add(name + " was '" + before.get(name).asText() + "', now not given");
-            }
-        }
+        List<String> differences = LineJournal.settingsDifferences(settingsOf(header), settings);
         if (!differences.isEmpty()) {
             throw new FaceCensusException("the output folder holds an unfinished or finished run with other settings: "
                     + String.join("; ", differences) + ". Run again with the same arguments to resume, or choose "
                     + "another --out folder (or delete " + file + " to start over)");
         }
+    }
+
+    /** The settings a journal's header holds, each as text. */
+    static Map<String, String> settingsOf(JsonNode header) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        header.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText("")));
+        return settings;
     }
 
     private static Entry parse(String line) throws JsonProcessingException {

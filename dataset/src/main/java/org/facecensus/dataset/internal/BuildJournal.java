@@ -1,7 +1,6 @@
 package org.facecensus.dataset.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +45,10 @@ public final class BuildJournal implements AutoCloseable {
             Map<String, ItemResult> entries = new LinkedHashMap<>();
             if (journal.header().isPresent()) {
                 checkSettings(file, JSON.readTree(journal.header().get()), settings);
-                int damaged = 0;
-                for (String line : journal.lines()) {
-                    try {
-                        ItemResult item = JSON.readValue(line, ItemResult.class);
-                        entries.put(item.origin(), item);
-                    } catch (JsonProcessingException | IllegalArgumentException e) {
-                        damaged++;
-                    }
-                }
-                if (damaged > 0) {
-                    LOG.warn("{}: {} damaged line(s) skipped; their images are processed again", file, damaged);
+                LineJournal.Parsed<ItemResult> parsed = journal.parseLines(line -> JSON.readValue(line, ItemResult.class));
+                parsed.entries().forEach(item -> entries.put(item.origin(), item));
+                if (parsed.damaged() > 0) {
+                    LOG.warn("{}: {} damaged line(s) skipped; their images are processed again", file, parsed.damaged());
                 }
             } else {
                 ObjectNode header = JSON.createObjectNode();
@@ -101,19 +93,9 @@ public final class BuildJournal implements AutoCloseable {
         if (!FORMAT.equals(header.path("journal").asText())) {
             throw new FaceCensusException(file + " is not a dataset build journal; use another --out folder or delete it");
         }
-        List<String> differences = new ArrayList<>();
-        JsonNode before = header.path("settings");
-        for (Map.Entry<String, String> s : settings.entrySet()) {
-            String old = before.path(s.getKey()).asText("");
-            if (!old.equals(s.getValue())) {
-                differences.add(s.getKey() + " was '" + old + "', now '" + s.getValue() + "'");
-            }
-        }
-        before.fieldNames().forEachRemaining(name -> {
-            if (!settings.containsKey(name)) {
-                differences.add(name + " was '" + before.get(name).asText() + "', now not given");
-            }
-        });
+        Map<String, String> before = new LinkedHashMap<>();
+        header.path("settings").fields().forEachRemaining(e -> before.put(e.getKey(), e.getValue().asText("")));
+        List<String> differences = LineJournal.settingsDifferences(before, settings);
         if (!differences.isEmpty()) {
             throw new FaceCensusException("the output folder holds a build with other settings: "
                     + String.join("; ", differences) + ". Run again with the same arguments to resume, or choose "
