@@ -6,7 +6,8 @@
 #   bash tools/speed-table.sh [--repeat K] [--rounds R] [--census-images N] [--census-folder DIR] [--only REGEX] [--jmh] [IMAGE...]
 #
 # Needs the peers (bash ../shared/peers/setup.sh: dlib_hog, face-api, the six sample PNGs) and the models
-# (./facecensus models fetch). Builds the benchmarks jar when it is missing or older than the sources.
+# (./facecensus models fetch). The JVM resolves the Vector API as the launcher does (dlib-hog's SIMD filter loops);
+# SPEED_TABLE_JAVA_OPTS=-Dfacecensus.dlibhog.vector=false times the scalar loops instead. Builds the benchmarks jar when it is missing or older than the sources.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
@@ -15,4 +16,4 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT" -path "$ROOT/*/target" -prune -o \( -
   (cd "$ROOT" && mvn -q -B -ntp -DskipTests -pl benchmarks -am package) >&2
 fi
 cd "$ROOT"
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" org.facecensus.benchmarks.SpeedTable "$@"
+exec java --add-modules jdk.incubator.vector ${SPEED_TABLE_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" org.facecensus.benchmarks.SpeedTable "$@"

@@ -127,6 +127,10 @@ public final class SpeedTable {
                     () -> peer(List.of(dlib.toString(), "--upsample", String.valueOf(up), "--no-landmarks",
                             "--repeat", String.valueOf(repeat)), "upsample", "detect"));
         }
+        // The Vector API loops against the scalar ones, on the same images in the same JVM (identical boxes).
+        pair("dlib-hog upsample 1, Vector API filter loops (after) ÷ scalar loops (before)",
+                () -> DlibHogDetector.builder().upsample(1).build(),
+                () -> ours(() -> DlibHogDetector.builder().upsample(1).vectorApi(false).build()));
         pair("blazeface whole levels (after) ÷ blazeface 256-px tiles (before)",
                 () -> BlazeFaceDetector.builder().device(ExecutionDevice.CPU).build(),
                 () -> ours(() -> BlazeFaceDetector.builder().device(ExecutionDevice.CPU).anySizeInput(false).build()));

@@ -27,9 +27,12 @@ final class HogScanner {
     }
 
     private final HogModel model;
+    /** The 10-tap filters' SIMD loops, or null for the scalar ones. */
+    private final TenTapKernel kernel;
 
-    HogScanner(HogModel model) {
+    HogScanner(HogModel model, TenTapKernel kernel) {
         this.model = model;
+        this.kernel = kernel;
     }
 
     /**
@@ -51,7 +54,7 @@ final class HogScanner {
             perBank.add(new ArrayList<>());
         }
         int[][] area = new int[nb][];
-        SeparableFilter filter = ws.filter(fw);
+        SeparableFilter filter = ws.filter(fw, kernel);
         byte[] img = rgb;
         int w = width;
         int h = height;

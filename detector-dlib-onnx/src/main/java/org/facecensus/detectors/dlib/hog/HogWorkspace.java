@@ -86,10 +86,14 @@ final class HogWorkspace {
         return responses;
     }
 
-    /** The separable filter for {@code taps × taps} filters, remade only for another size. */
-    SeparableFilter filter(int taps) {
-        if (filter == null || filter.taps() != taps) {
-            filter = new SeparableFilter(taps);
+    /**
+     * The separable filter for {@code taps × taps} filters with the given 10-tap loops (null: scalar), remade
+     * only for another size or other loops.
+     */
+    SeparableFilter filter(int taps, TenTapKernel kernel) {
+        TenTapKernel k = taps == 10 ? kernel : null;
+        if (filter == null || filter.taps() != taps || filter.kernel() != k) {
+            filter = new SeparableFilter(taps, k);
         }
         return filter;
     }

@@ -21,6 +21,9 @@ import java.util.Arrays;
  * need a shifted copy of the row-pass result per term). Rows are filtered as the column pass first needs
  * them, so the rows in use stay in the CPU cache. Per output, the operations and their order are dlib's.
  *
+ * <p>With the Vector API ({@link TenTapKernel}) the 10-tap loops read the plane at any offset with
+ * accumulators in registers, and the shifted copies are not made; the results are the same to the bit.
+ *
  * <p>Usage per plane: {@link #load}, then {@link #apply} for each term, into the bank's response.
  *
  * <p>Thread-safety: not thread-safe; one instance per thread (it owns work arrays).
@@ -41,12 +44,33 @@ final class SeparableFilter {
     private final float[][] window;
     /** The generic (not 10-tap) row pass's source rows: one plane row shifted by each tap. */
     private final float[][] rowWindow;
+    /** The SIMD loops for 10 taps, or null for the scalar ones (then {@link #shifted} is used). */
+    private final TenTapKernel kernel;
 
-    /** For filters of {@code taps × taps} cells. */
+    /** For filters of {@code taps × taps} cells, with the Vector API loops where the JVM has them. */
     SeparableFilter(int taps) {
+        this(taps, taps == 10 ? TenTapKernel.vector().orElse(null) : null);
+    }
+
+    /** For filters of {@code taps × taps} cells, with the given 10-tap loops (null: the scalar ones). */
+    SeparableFilter(int taps, TenTapKernel kernel) {
+        if (kernel != null && taps != 10) {
+            throw new IllegalArgumentException("a 10-tap kernel for " + taps + "-tap filters");
+        }
         this.taps = taps;
         this.window = new float[taps][];
         this.rowWindow = new float[taps][];
+        this.kernel = kernel;
+    }
+
+    /** Whether the 10-tap loops are the Vector API's. */
+    boolean usesVectorApi() {
+        return kernel != null;
+    }
+
+    /** The 10-tap SIMD loops, or null for the scalar ones. */
+    TenTapKernel kernel() {
+        return kernel;
     }
 
     /** The filter size this instance was made for. */
@@ -70,17 +94,20 @@ final class SeparableFilter {
         this.plane = in;
         this.nr = nr;
         this.nc = nc;
-        if (shifted.length != taps) {
-            shifted = new float[taps][0][];
-        }
-        for (int k = 0; k < taps; k++) {
-            shifted[k] = rows(shifted[k], nr, nc);
-        }
         rowPass = rows(rowPass, nr, nc);
         if (acc1.length < nc) {
             acc1 = new float[nc];
             acc2 = new float[nc];
             acc3 = new float[nc];
+        }
+        if (kernel != null) {
+            return; // the SIMD row pass reads the plane at any offset: no shifted copies
+        }
+        if (shifted.length != taps) {
+            shifted = new float[taps][0][];
+        }
+        for (int k = 0; k < taps; k++) {
+            shifted[k] = rows(shifted[k], nr, nc);
         }
         int firstCol = taps / 2;
         for (int k = 0; k < taps; k++) {
@@ -132,10 +159,14 @@ final class SeparableFilter {
     /** Row pass for plane row {@code r}: dlib's 3-accumulator order up to {@code simdEnd}, then its scalar tail. */
     private void rowPassRow(float[] row, int r, int firstCol, int lastCol, int simdEnd) {
         float[] s = rowPass[r];
-        if (row.length == 10) {
+        if (kernel != null) {
+            kernel.rowPass(plane, r * nc - firstCol, row, s, firstCol, simdEnd);
+        } else if (row.length == 10) {
             float[][][] sh = shifted;
             fused10(sh[0][r], sh[1][r], sh[2][r], sh[3][r], sh[4][r], sh[5][r], sh[6][r], sh[7][r], sh[8][r],
                     sh[9][r], row, s, firstCol, simdEnd, false);
+        }
+        if (row.length == 10) {
             // dlib's scalar remainder: one accumulator, taps ascending
             int base = r * nc - firstCol;
             for (int c = simdEnd; c < lastCol; c++) {
@@ -178,7 +209,9 @@ final class SeparableFilter {
         for (int q = 0; q < col.length; q++) {
             w[q] = rowPass[top + q];
         }
-        if (col.length == 10) {
+        if (kernel != null) {
+            kernel.columnPass(w, col, out, firstCol, simdEnd, addTo);
+        } else if (col.length == 10) {
             fused10(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], col, out, firstCol, simdEnd, addTo);
         } else {
             threeAccumulators(w, col, firstCol, simdEnd);

@@ -2,6 +2,7 @@ package org.facecensus.detectors.dlib.hog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -12,26 +13,50 @@ import org.junit.jupiter.api.Test;
  * (8-lane blocks from {@code first_col} while {@code c < last_col - 7}, three accumulators over taps n, n+1, n+2 in
  * each lane, then a scalar tail with one accumulator; every {@code x += p*f} a fused multiply-add), for the 10-tap
  * filters of dlib's face detector and for another size, which takes the generic path. Responses must be equal to
- * the bit, for a first term and for a term added to an earlier one.
+ * the bit, for a first term and for a term added to an earlier one. The 10-tap filter is checked with both its
+ * loops: the scalar ones and the Vector API's ({@link TenTapKernel}), at widths that leave every kind of tail.
  */
 class SeparableFilterTest {
+    /** Widths: no 8-lane block at all, one, a few, and enough for several full vectors plus each kind of tail. */
+    private static final int[] TEN_TAP_WIDTHS = {14, 17, 53, 96, 141, 203};
+
     @Test
-    void tenTapTermsAreDlibsOrder() {
-        check(10, 37, 53);
+    void tenTapTermsAreDlibsOrderWithTheScalarLoops() {
+        for (int nc : TEN_TAP_WIDTHS) {
+            check(10, 37, nc, null);
+        }
+    }
+
+    @Test
+    void tenTapTermsAreDlibsOrderWithTheVectorApiLoops() {
+        // The build starts every test JVM with --add-modules jdk.incubator.vector (facecensus.test.jvm), so the
+        // kernel must be there; a missing one would leave this path untested.
+        TenTapKernel vector = TenTapKernel.vector().orElseThrow(
+                () -> new AssertionError("the test JVM lacks --add-modules " + TenTapKernel.VECTOR_MODULE));
+        assertTrue(vector.name().startsWith("Vector API"), vector.name());
+        for (int nc : TEN_TAP_WIDTHS) {
+            check(10, 37, nc, vector);
+        }
+    }
+
+    @Test
+    void theDefaultFilterUsesTheVectorApiWhenTheJvmHasIt() {
+        assertEquals(TenTapKernel.vector().isPresent(), new SeparableFilter(10).usesVectorApi());
+        assertTrue(!new SeparableFilter(7).usesVectorApi(), "only 10-tap filters have SIMD loops");
     }
 
     @Test
     void otherSizesTakeTheGenericPathInDlibsOrder() {
-        check(7, 29, 41);
-        check(4, 12, 19);
+        check(7, 29, 41, null);
+        check(4, 12, 19, null);
     }
 
-    private static void check(int taps, int nr, int nc) {
-        SplittableRandom random = new SplittableRandom(taps);
+    private static void check(int taps, int nr, int nc, TenTapKernel kernel) {
+        SplittableRandom random = new SplittableRandom(taps * 1000L + nc);
         float[] plane = values(random, nr * nc);
         float[][] rows = {values(random, taps), values(random, taps)};
         float[][] cols = {values(random, taps), values(random, taps)};
-        SeparableFilter filter = new SeparableFilter(taps);
+        SeparableFilter filter = new SeparableFilter(taps, kernel);
         filter.load(plane, nr, nc);
         float[][] out = new float[nr][nc];
         int[] area = filter.apply(rows[0], cols[0], out, false);
@@ -42,10 +67,20 @@ class SeparableFilterTest {
         for (int r = 0; r < nr; r++) {
             float[] want = new float[nc];
             System.arraycopy(expected, r * nc, want, 0, nc);
-            assertArrayEquals(want, out[r], 0f, "row " + r + " of a " + taps + "-tap filter");
+            assertArrayEquals(bits(want), bits(java.util.Arrays.copyOf(out[r], nc)),
+                    "row " + r + " of a " + taps + "-tap filter, " + nc + " columns, "
+                            + (kernel == null ? "scalar loops" : kernel.name()));
         }
         assertEquals(taps / 2, area[0]);
         assertEquals(nc - (taps - 1) / 2 - 1, area[2]);
+    }
+
+    private static int[] bits(float[] v) {
+        int[] b = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = Float.floatToRawIntBits(v[i]);
+        }
+        return b;
     }
 
     private static float[] values(SplittableRandom random, int n) {
