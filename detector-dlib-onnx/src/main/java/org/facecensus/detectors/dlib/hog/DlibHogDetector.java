@@ -61,6 +61,14 @@ public final class DlibHogDetector implements FaceDetector {
         this.kernel = b.vectorApi ? TenTapKernel.vector().orElse(null) : null;
     }
 
+    /**
+     * Whether this JVM runs the filters' Vector API loops (it resolves {@code jdk.incubator.vector}, started with
+     * {@code --add-modules jdk.incubator.vector}, and {@code -Dfacecensus.dlibhog.vector=false} is not set).
+     */
+    public static boolean vectorApiAvailable() {
+        return TenTapKernel.vector().isPresent();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
