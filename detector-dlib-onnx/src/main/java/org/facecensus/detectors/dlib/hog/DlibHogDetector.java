@@ -35,7 +35,8 @@ import org.facecensus.timing.StageTimer;
  * 100 MB per thread. {@link #close()} is idempotent.
  *
  * <p>Speed: the filters' inner loops use the Vector API when the JVM resolves {@code jdk.incubator.vector}
- * (see {@link Builder#vectorApi}); otherwise scalar loops with the same results, and one log line saying so.
+ * (see {@link Builder#vectorApi}), from the first image after they are compiled (a daemon thread warms them
+ * up; until then, and without the module, scalar loops with the same results run, and one log line says so).
  */
 public final class DlibHogDetector implements FaceDetector {
     private final ModelStore store;
@@ -47,8 +48,8 @@ public final class DlibHogDetector implements FaceDetector {
     private final double scale;
     private final double adjustThreshold;
     private final double minFaceSize;
-    /** The SIMD loops of the 10-tap filters, or null for the scalar ones (identical results). */
-    private final TenTapKernel kernel;
+    /** Whether the 10-tap filters may use the Vector API's SIMD loops (identical results). */
+    private final boolean vectorApi;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile HogScanner scanner;
 
@@ -58,7 +59,7 @@ public final class DlibHogDetector implements FaceDetector {
         this.scale = b.scale;
         this.adjustThreshold = b.adjustThreshold;
         this.minFaceSize = b.minFaceSize;
-        this.kernel = b.vectorApi ? TenTapKernel.vector().orElse(null) : null;
+        this.vectorApi = b.vectorApi;
     }
 
     /**
@@ -154,7 +155,7 @@ public final class DlibHogDetector implements FaceDetector {
             synchronized (this) {
                 ensureOpen();
                 if (scanner == null) {
-                    scanner = new HogScanner(DlibFrontalFaceModel.load(store), kernel);
+                    scanner = new HogScanner(DlibFrontalFaceModel.load(store), vectorApi);
                 }
                 s = scanner;
             }
@@ -236,7 +237,8 @@ public final class DlibHogDetector implements FaceDetector {
          * Whether the filters run SIMD loops written with the Vector API when the JVM has its module (started
          * with {@code --add-modules jdk.incubator.vector}, as the {@code facecensus} launcher does); default
          * true. Boxes and scores are identical either way (the loops do the same float operations in the same
-         * order); false times the scalar loops.
+         * order); false times the scalar loops. The first call starts compiling the SIMD loops on a daemon
+         * thread (about a second of one core's time); images run with the scalar loops until they are ready.
          */
         public Builder vectorApi(boolean use) {
             this.vectorApi = use;

@@ -27,12 +27,12 @@ final class HogScanner {
     }
 
     private final HogModel model;
-    /** The 10-tap filters' SIMD loops, or null for the scalar ones. */
-    private final TenTapKernel kernel;
+    /** Whether the 10-tap filters use the Vector API loops once they are warm. */
+    private final boolean vectorApi;
 
-    HogScanner(HogModel model, TenTapKernel kernel) {
+    HogScanner(HogModel model, boolean vectorApi) {
         this.model = model;
-        this.kernel = kernel;
+        this.vectorApi = vectorApi;
     }
 
     /**
@@ -54,6 +54,8 @@ final class HogScanner {
             perBank.add(new ArrayList<>());
         }
         int[][] area = new int[nb][];
+        // the Vector API loops once compiled, the scalar ones before (the same floats either way)
+        TenTapKernel kernel = vectorApi ? TenTapKernel.warmVector().orElse(null) : null;
         SeparableFilter filter = ws.filter(fw, kernel);
         byte[] img = rgb;
         int w = width;

@@ -47,11 +47,6 @@ final class SeparableFilter {
     /** The SIMD loops for 10 taps, or null for the scalar ones (then {@link #shifted} is used). */
     private final TenTapKernel kernel;
 
-    /** For filters of {@code taps × taps} cells, with the Vector API loops where the JVM has them. */
-    SeparableFilter(int taps) {
-        this(taps, taps == 10 ? TenTapKernel.vector().orElse(null) : null);
-    }
-
     /** For filters of {@code taps × taps} cells, with the given 10-tap loops (null: the scalar ones). */
     SeparableFilter(int taps, TenTapKernel kernel) {
         if (kernel != null && taps != 10) {

@@ -11,6 +11,12 @@ import jdk.incubator.vector.VectorSpecies;
  * a time. {@code FloatVector.fma} is {@code Math.fma} per lane, so results equal the scalar loops' to the bit
  * ({@code SeparableFilterTest} checks it).
  *
+ * <p>Both passes broadcast the ten taps into locals of their own rather than sharing a helper that returns
+ * them: C2 in Java 17 keeps a vector in a register only while every use of it is visible in one compiled
+ * method, and a vector stored in an array or returned from a method that is not inlined is boxed on the heap
+ * (the same happens with {@code VectorMask.andNot}, whose {@code not()} it cannot bind statically: found while
+ * trying fHOG's gradients, which were left scalar because they gained about 10 % for a large start-up cost).
+ *
  * <p>Loaded by name only when the JVM has the module (see {@link TenTapKernel#vector()}).
  *
  * <p>Thread-safety: stateless and thread-safe.
