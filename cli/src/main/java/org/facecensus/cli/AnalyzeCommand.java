@@ -134,15 +134,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "A tag gets its own statistics row from N items on (default ${DEFAULT-VALUE}).")
     int minTagItems;
 
-    @Option(names = "--verifier", paramLabel = "VERIFIER.json",
-            description = "A face / not-a-face verifier ('facecensus verifier train'): detections it rejects are dropped"
-                    + " before classification and counted in items.csv, run.json and the report.")
-    Path verifier;
-
-    @Option(names = "--verifier-threshold", paramLabel = "P",
-            description = "Reject a detection when the verifier's probability of a face is below P (default: the"
-                    + " verifier file's, usually 0.5; lower loses fewer true faces and keeps more false ones).")
-    Double verifierThreshold;
+    @Mixin
+    VerifierMixin verifier;
 
     @Option(names = "--faces-from", paramLabel = "CENSUS_DIR",
             description = "Re-use the face boxes of an earlier census of this collection instead of detecting (to"
@@ -160,9 +153,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (minTagItems < 1) {
             throw new ParameterException(spec.commandLine(), "--min-tag-items must be at least 1");
         }
-        if (verifierThreshold != null && verifier == null) {
-            throw new ParameterException(spec.commandLine(), "--verifier-threshold needs --verifier");
-        }
+        String verifierFile = verifier.file();
         if (metadata == null && (metadataEncoding != null || metadataDelimiter != null || columns != null
                 || columnsFile != null)) {
             throw new ParameterException(spec.commandLine(), "--metadata-encoding, --metadata-delimiter, --columns and "
@@ -189,8 +180,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalyzerRecipe recipe = new AnalyzerRecipe(detector.name() == null ? Census.DEFAULT_DETECTOR : detector.name(),
                 stages.landmarks(), stages.aligner(), classifier.spec(), detector.minFace, detector.minScore,
-                device.device == null ? null : device.device, verifier == null ? null : verifier.toAbsolutePath().toString(),
-                verifierThreshold);
+                device.device == null ? null : device.device, verifierFile, verifier.threshold());
         CensusResult result;
         if (CensusEngines.LOCAL.equals(engine)) {
             if (master != null || itemsPerPartition != null) {

@@ -28,6 +28,19 @@ final class Components {
      */
     static FaceAnalyzer.Builder analyzer(FaceCensus census, String detector, String landmarks, String aligner,
                                          String classifier) {
-        return new AnalyzerRecipe(detector, landmarks, aligner, classifier, null, null, null, null, null).builder(census);
+        return analyzer(census, detector, landmarks, aligner, classifier, null, null);
+    }
+
+    /**
+     * As {@link #analyzer(FaceCensus, String, String, String, String)}, with a face verifier opened as
+     * {@code analyze} opens it.
+     *
+     * @param verifier          a verifier file ({@code facecensus verifier train}), or null for none
+     * @param verifierThreshold its threshold, or null for the file's
+     */
+    static FaceAnalyzer.Builder analyzer(FaceCensus census, String detector, String landmarks, String aligner,
+                                         String classifier, String verifier, Double verifierThreshold) {
+        return new AnalyzerRecipe(detector, landmarks, aligner, classifier, null, null, null, verifier,
+                verifierThreshold).builder(census);
     }
 }

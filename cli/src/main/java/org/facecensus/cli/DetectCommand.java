@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 
 import org.facecensus.FaceCensusException;
+import org.facecensus.census.Census;
 import org.facecensus.detectors.dlib.hog.DlibHogOptions;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -97,6 +98,10 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--no-exif-orientation", description = "Keep stored pixel order (as the peer tools do).")
     boolean noExifOrientation;
 
+    // The verifier judges aligned crops, so with one the aligner runs even without --aligned-crops.
+    @Mixin
+    VerifierMixin verifier;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -109,6 +114,7 @@ final class DetectCommand implements Callable<Integer> {
             return 0;
         }
         int threadCount = threads.threads();
+        String verifierFile = verifier.file();
         FaceCensus census = FaceCensus.builder().device(device.device()).build();
         FaceDetectorProvider provider = census.detectors().select(detector.name());
         ImageLoader loader = ImageLoader.defaults().withMaxPixels(maxPixels).withExifOrientation(!noExifOrientation);
@@ -121,8 +127,9 @@ final class DetectCommand implements Callable<Integer> {
             Files.createDirectories(cropsDir);
         }
         Progress progress = new Progress(System.err, files.size());
-        FaceAnalyzer.Builder components = Components.analyzer(census, provider.name(),
-                stages.landmarks(), alignedDir == null ? Components.NONE : stages.aligner(), classifier.spec());
+        FaceAnalyzer.Builder components = Components.analyzer(census, provider.name(), landmarks(verifierFile),
+                alignedDir == null && verifierFile == null ? Components.NONE : stages.aligner(), classifier.spec(),
+                verifierFile, verifier.threshold());
         detector.applyTo(components);
         if (upsample != null || scale != null) {
             if (!provider.optionTypes().contains(DlibHogOptions.class)) {
@@ -138,9 +145,10 @@ final class DetectCommand implements Callable<Integer> {
             }
         }
         // --aligner has a default, so only an explicit one without a folder is a mistake.
-        if (spec.commandLine().getParseResult().hasMatchedOption("--aligner") && alignedDir == null) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--aligner") && alignedDir == null
+                && verifierFile == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--aligner needs --aligned-crops DIR");
+                    "--aligner needs --aligned-crops DIR or --verifier (whose crops it makes)");
         }
         if (alignedDir != null) {
             Files.createDirectories(alignedDir);
@@ -224,7 +232,7 @@ final class DetectCommand implements Callable<Integer> {
                         (int) Math.floor(box.y()), Math.max(1, (int) Math.round(box.width())),
                         Math.max(1, (int) Math.round(box.height())), 0), file, j).toString());
             }
-            if (face.aligned().isPresent()) {
+            if (alignedDir != null && face.aligned().isPresent()) {
                 f.put("aligned", writeJpeg(alignedDir, face.aligned().get().crop(), file, j).toString());
                 List<Double> transform = new ArrayList<>();
                 for (double v : face.aligned().get().transform()) {
@@ -232,6 +240,7 @@ final class DetectCommand implements Callable<Integer> {
                 }
                 f.put("transform", transform);
             }
+            face.probabilityFace().ifPresent(p -> f.put("p_face", Json.round(p, 4)));
             face.error().ifPresent(e -> f.put("error", e));
             if (face.gender().isPresent()) {
                 GenderPrediction prediction = face.gender().get();
@@ -272,8 +281,15 @@ final class DetectCommand implements Callable<Integer> {
         if (classified) {
             params.put("gender", classifier.spec());
         }
+        pipeline.verifierName().ifPresent(v -> params.put("verifier", v));
+        if (verifier.threshold() != null) {
+            params.put("verifier_threshold", verifier.threshold());
+        }
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelInfo m : pipeline.detectionModels()) {
+            models.add(Json.model(m));
+        }
+        for (ModelInfo m : pipeline.verifierModels()) {
             models.add(Json.model(m));
         }
         for (ModelInfo m : classifierModels) {
@@ -282,7 +298,21 @@ final class DetectCommand implements Callable<Integer> {
         o.put("models", models);
         o.put("elapsed_ms", elapsed);
         o.put("faces", faces);
+        if (pipeline.verifierName().isPresent()) {
+            // As analyze's rejected_faces: the detections the verifier dropped, so none goes unmentioned.
+            o.put("rejected_faces", analysis.rejected().size());
+        }
         return Json.line(o);
+    }
+
+    /**
+     * The landmarks asked for; with a verifier and no {@code --landmarks}, analyze's default, so that the
+     * verifier judges the same aligned crops as in a census (and as it was trained on) and drops what
+     * analyze would drop for the same boxes.
+     */
+    private String landmarks(String verifierFile) {
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--landmarks");
+        return verifierFile != null && !given ? Census.DEFAULT_LANDMARKS : stages.landmarks();
     }
 
     /** Writes {@code <dir>/<image name>_<j>.jpg}, atomically. */

@@ -50,6 +50,22 @@ class SharedOptionsTest {
     }
 
     @Test
+    void analyzeAndDetectTakeTheSameVerifierOptions() {
+        String file = java.nio.file.Path.of("v.json").toAbsolutePath().toString();
+        DetectCommand detect = parse(DetectCommand::new, "x.jpg", "--verifier", "v.json", "--verifier-threshold", "0.3");
+        AnalyzeCommand analyze = parse(AnalyzeCommand::new, "dir", "--out", "o", "--verifier", "v.json",
+                "--verifier-threshold", "0.3");
+        for (VerifierMixin v : List.of(detect.verifier, analyze.verifier)) {
+            assertEquals(file, v.file());
+            assertEquals(0.3, v.threshold());
+        }
+        assertNull(parse(DetectCommand::new, "x.jpg").verifier.file(), "no verifier unless asked");
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+                () -> parse(DetectCommand::new, "x.jpg", "--verifier-threshold", "0.3").verifier.file());
+        assertTrue(e.getMessage().contains("--verifier-threshold needs --verifier"), e.getMessage());
+    }
+
+    @Test
     void helpNamesClassifierAsTheOptionToUse() {
         // picocli lists an option's names shortest first, so the description says which one is canonical.
         String help = new CommandLine(new DetectCommand()).getUsageMessage().replaceAll("\\s+", " ");

@@ -1,6 +1,7 @@
 package org.facecensus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The People-Art labels (label module's dogfood file: 302 detections of ssd-mobilenet at --min-face 12, each
  * labelled by eye) train a face / not-a-face verifier; its cross-validated figures are those the README
  * reports, and {@code analyze --faces-from --verifier} re-classifies the census without detecting, dropping
- * and counting what the verifier rejects.
+ * and counting what the verifier rejects; {@code detect --verifier} drops the same detections and prints each
+ * kept face's {@code p_face}.
  */
 class VerifierCommandTest {
     /** The label module's test data (the cli tests run in the cli folder). */
@@ -116,5 +118,38 @@ class VerifierCommandTest {
         for (CensusFace f : verified.faces()) {
             assertTrue(f.probabilityFace() >= 0.5 && f.probabilityFace() <= 1, f.toString());
         }
+
+        // detect takes the same verifier and drops the same detections: with the same detector it finds the
+        // first census's boxes, and aligns them as analyze does (landmark68-net, by default with a verifier).
+        DetectCommandTest.Result detect = DetectCommandTest.run("detect", collection.toString(), "--detector",
+                "ssd-mobilenet", "--min-face", "12", "--threads", "2", "--verifier", verifier.toString(),
+                "--verifier-threshold", "0.5");
+        assertEquals(0, detect.exit(), detect.err());
+        Map<String, List<Double>> censusPFace = new HashMap<>();
+        verified.items().forEach(i -> censusPFace.put(i.file(), new ArrayList<>()));
+        verified.faces().forEach(f -> censusPFace.get(verified.item(f.key().itemId()).orElseThrow().file())
+                .add(f.probabilityFace()));
+        int detectRejected = 0;
+        int detectKept = 0;
+        for (JsonNode image : detect.lines()) {
+            String file = collection.relativize(Path.of(image.get("file").asText())).toString().replace('\\', '/');
+            assertEquals("verifier.json", image.get("params").get("verifier").asText(), "as run.json names it");
+            assertEquals(0.5, image.get("params").get("verifier_threshold").asDouble());
+            assertTrue(image.get("models").findValuesAsText("name").contains("face-verifier-head"), image.toString());
+            detectRejected += image.get("rejected_faces").asInt();
+            List<Double> expected = censusPFace.get(file);
+            assertEquals(expected.size(), image.get("faces").size(), "kept faces of " + file + ": " + image);
+            for (int j = 0; j < expected.size(); j++) {
+                JsonNode face = image.get("faces").get(j);
+                // The census's boxes went through its journal; a rounding there may move p_face a little.
+                assertEquals(expected.get(j), face.get("p_face").asDouble(), 0.005, file + " face " + j);
+                assertFalse(face.has("aligned"), "no aligned crops written without --aligned-crops: " + face);
+                detectKept++;
+            }
+        }
+        assertEquals(run.get("faces").asInt(), detectKept);
+        assertEquals(rejected, detectRejected, "detect rejects what analyze rejected");
+        assertEquals(2, DetectCommandTest.run("detect", collection.toString(), "--verifier-threshold", "0.5").exit(),
+                "--verifier-threshold needs --verifier");
     }
 }

@@ -142,6 +142,11 @@ public final class FaceAnalyzer implements AutoCloseable {
         return List.copyOf(models);
     }
 
+    /** The face verifier's models; empty when no verifier runs. */
+    public List<ModelInfo> verifierModels() {
+        return verifier == null ? List.of() : List.copyOf(verifier.models());
+    }
+
     /** Every model the analyzer uses, the classifier's included. */
     public List<ModelInfo> models() {
         Set<ModelInfo> models = new LinkedHashSet<>(detectionModels());

@@ -177,6 +177,10 @@ final class ExploreApi {
                     if (!Double.isNaN(p.areaShare())) {
                         face.put("areaShare", Math.round(p.areaShare() * 10_000) / 10_000.0);
                     }
+                    // The face verifier's p_face, where one judged the face.
+                    if (!Double.isNaN(f.probabilityFace())) {
+                        face.put("pFace", f.probabilityFace());
+                    }
                 }
                 total++;
             }

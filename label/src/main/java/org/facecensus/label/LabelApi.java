@@ -78,6 +78,12 @@ final class LabelApi {
             } else {
                 c.put("probability", f.probability());
             }
+            // The face verifier's p_face, null where none judged the face (no --verifier, or no aligned crop).
+            if (Double.isNaN(f.probabilityFace())) {
+                c.putNull("pFace");
+            } else {
+                c.put("pFace", f.probabilityFace());
+            }
             c.put("hasCrop", f.crop() != null);
         }
         return page;

@@ -1,12 +1,14 @@
 package org.facecensus.label;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.facecensus.census.stats.CensusFigures;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,25 @@ class ExploreApiTest {
         assertEquals("1950s", all.byDecade().rows().get(0).decade());
     }
 
+    /** A gallery face carries the face verifier's p_face where one judged it, and nothing where none did. */
+    @Test
+    void galleryFacesCarryPFaceWhereAVerifierJudgedThem(@TempDir Path dir) throws Exception {
+        Path census = ExploreCensus.write(dir, 6);
+        FaceKey judged = new FaceKey("item00002", 1);
+        TestCensus.setPFace(census, Map.of(judged, 0.9312));
+        ObjectNode page = new ExploreApi(CensusFolder.read(census), null, 100).faces(Map.of());
+        int withPFace = 0;
+        for (JsonNode f : page.get("faces")) {
+            if (new FaceKey(f.get("item").asText(), f.get("index").asInt()).equals(judged)) {
+                assertEquals(0.9312, f.get("pFace").asDouble(), 1e-9, f.toString());
+                withPFace++;
+            } else {
+                assertFalse(f.has("pFace"), f.toString());
+            }
+        }
+        assertEquals(1, withPFace, page.toString());
+    }
+
     @Test
     void filtersAndTheFacesBehindACell(@TempDir Path dir) throws Exception {
         ExploreApi api = new ExploreApi(CensusFolder.read(ExploreCensus.write(dir, 30)), null, 100);
@@ -56,6 +77,7 @@ class ExploreApiTest {
         assertEquals(Math.min(5, photoWomen), women.get("faces").size());
         ObjectNode all = api.faces(Map.of("cell", "tag:photo"));
         assertEquals(photoFaces, all.get("total").asInt());
+        all.get("faces").forEach(f -> assertFalse(f.has("pFace"), "no verifier ran: " + f));
         assertEquals(400, assertThrows(ApiException.class, () -> api.faces(Map.of("gender", "other"))).status());
         assertEquals(400, assertThrows(ApiException.class, () -> api.figures(Map.of("field", "no-equals-sign"))).status());
     }

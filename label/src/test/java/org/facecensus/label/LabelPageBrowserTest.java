@@ -42,9 +42,14 @@ class LabelPageBrowserTest {
     private WebDriverWait wait;
 
     @BeforeEach
-    void open() {
+    void open() throws Exception {
         Chromium.require();
         Path censusDir = TestCensus.copy(dir);
+        // As if a face verifier had judged the faces of cards 0 and 3 (the order does not depend on p_face).
+        CensusFolder unverified = CensusFolder.read(censusDir);
+        List<Card> cards = CardOrder.of(unverified.faces(), CardOrder.seedOf(unverified), CardOrder.DEFAULT_AUDIT_EVERY)
+                .cards(0, 4);
+        TestCensus.setPFace(censusDir, Map.of(cards.get(0).face().key(), 0.8731, cards.get(3).face().key(), 0.2468));
         census = CensusFolder.read(censusDir);
         server = LabelServer.start(censusDir, 0, CardOrder.DEFAULT_AUDIT_EVERY);
         browser = Chromium.start(dir, 1400, 1000);
@@ -67,6 +72,10 @@ class LabelPageBrowserTest {
     private void press(CharSequence key) {
         new Actions(browser).sendKeys(key).perform();
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-busy", "false"));
+    }
+
+    private String cardInfo() {
+        return browser.findElement(By.id("card-info")).getText();
     }
 
     private String progress() {
@@ -94,6 +103,7 @@ class LabelPageBrowserTest {
         WebElement face = browser.findElement(By.id("face"));
         assertEquals(order.get(0).face().key().toString(), face.getAttribute("data-face-id"));
         wait.until(ExpectedConditions.attributeToBe(By.id("artwork"), "data-drawn", order.get(0).face().key().toString()));
+        assertTrue(cardInfo().contains(" · verifier: 87 % face · "), cardInfo());
         screenshot("label-single.png");
 
         press("f");
@@ -103,6 +113,7 @@ class LabelPageBrowserTest {
         assertEquals(Label.FEMALE, first.label());
         assertEquals(CardStream.AUDIT, first.stream());
         assertEquals(order.get(1).face().key().toString(), face.getAttribute("data-face-id"), "the next card is shown");
+        assertFalse(cardInfo().contains("verifier"), "no p_face, nothing shown: " + cardInfo());
 
         press("m");
         assertEquals(Label.MALE, labels().get(order.get(1).face().key()).label());
@@ -124,6 +135,8 @@ class LabelPageBrowserTest {
         assertEquals("grid", browser.findElement(By.id("mode")).getText().toLowerCase());
         List<WebElement> cells = browser.findElements(By.cssSelector("#grid .cell"));
         assertEquals(Math.min(24, order.size() - 1), cells.size());
+        assertEquals("verifier: 25 % face", cells.get(2).findElement(By.className("p-face")).getText(), "card 3");
+        assertTrue(cells.get(0).findElements(By.className("p-face")).isEmpty(), "card 1 has no p_face");
         WebElement left = cells.get(1);
         left.click();
         assertTrue(left.getAttribute("class").contains("excluded"));

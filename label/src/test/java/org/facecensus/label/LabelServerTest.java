@@ -335,6 +335,32 @@ class LabelServerTest {
                 "a stream the face has a card of names that card");
     }
 
+    @Test
+    void eachCardCarriesTheVerifiersPFaceWhereTheCensusHasOne() throws Exception {
+        server.close();
+        Path census = TestCensus.synthetic(dir.resolve("verified"), 10, 4);
+        // Faces 0-2 of each item judged by a verifier; face 3 not (as a face without an aligned crop).
+        Map<FaceKey, Double> pFace = new LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 3; j++) {
+                pFace.put(new FaceKey(String.format(java.util.Locale.ROOT, "item%05d", i), j), 0.5 + 0.15 * j + i / 100.0);
+            }
+        }
+        TestCensus.setPFace(census, pFace);
+        server = LabelServer.start(census, 0, CardOrder.DEFAULT_AUDIT_EVERY);
+        JsonNode all = cards(0, 500);
+        assertTrue(all.size() >= 40, all.toString());
+        for (JsonNode card : all) {
+            Double expected = pFace.get(key(card));
+            if (expected == null) {
+                assertTrue(card.get("pFace").isNull(), "no verifier judged it: " + card);
+            } else {
+                assertEquals(expected, card.get("pFace").asDouble(), 1e-9, card.toString());
+            }
+            assertTrue(card.get("probability").asDouble() >= 0.5, "the classifier's probability stays: " + card);
+        }
+    }
+
     /** The first card of a stream whose face has no other card. */
     private static JsonNode onlyCard(Map<FaceKey, List<JsonNode>> byFace, String stream) {
         return byFace.values().stream().filter(cs -> cs.size() == 1 && cs.get(0).get("stream").asText().equals(stream))

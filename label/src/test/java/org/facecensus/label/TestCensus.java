@@ -1,5 +1,6 @@
 package org.facecensus.label;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,13 +9,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.facecensus.census.Census;
 
 /**
@@ -99,6 +107,41 @@ final class TestCensus {
         Files.writeString(census.resolve("run.json"), new ObjectMapper().createObjectNode()
                 .put("collection", collection.toString()).toString());
         return census;
+    }
+
+    /**
+     * Gives faces of the census folder {@code census} the p_face a face verifier would have written
+     * ({@code analyze --verifier}), adding the column after {@code probability} to a census written
+     * without it; the other faces keep theirs (empty: no verifier judged them).
+     */
+    static void setPFace(Path census, Map<FaceKey, Double> pFace) throws IOException {
+        Path csv = census.resolve("faces.csv");
+        CsvMapper mapper = new CsvMapper();
+        List<String> columns = new ArrayList<>();
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
+            while (it.hasNext()) {
+                rows.add(it.next());
+            }
+            ((CsvSchema) it.getParser().getSchema()).forEach(c -> columns.add(c.getName()));
+        }
+        if (!columns.contains("p_face")) {
+            columns.add(columns.indexOf("probability") + 1, "p_face");
+        }
+        Set<FaceKey> found = new HashSet<>();
+        for (Map<String, String> row : rows) {
+            FaceKey key = new FaceKey(row.get("item_id"), Integer.parseInt(row.get("face_index")));
+            Double p = pFace.get(key);
+            if (p != null) {
+                row.put("p_face", String.format(Locale.ROOT, "%.4f", p));
+                found.add(key);
+            }
+        }
+        assertEquals(pFace.keySet(), found, "every face given a p_face is in " + csv);
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        mapper.writer(schema.build()).writeValues(csv.toFile()).writeAll(rows).close();
     }
 
     /** A copy of the census folder in {@code dir} (labels written there stay with the test). */

@@ -33,21 +33,24 @@ public record AnalyzerRecipe(String detector, String landmarks, String aligner, 
     /** Written for a stage: skip it. */
     public static final String NONE = "none";
 
-    /** A builder for the analyzer; the caller builds and closes it. */
+    /** A builder for the analyzer, with models on {@link #device}; the caller builds and closes it. */
     public FaceAnalyzer.Builder builder() {
         ExecutionDevice d = device == null ? ExecutionDevice.fromSystemProperty() : ExecutionDevice.parse(device);
-        FaceAnalyzer.Builder b = builder(FaceCensus.builder().device(d).build());
+        return builder(FaceCensus.builder().device(d).build());
+    }
+
+    /**
+     * The components from {@code census}'s providers, the verifier included, so that every command that
+     * takes {@code --verifier} (analyze on any engine, detect) opens it the same way. {@link #device} is not
+     * read here: {@code census} already says where models run.
+     */
+    public FaceAnalyzer.Builder builder(FaceCensus census) {
+        FaceAnalyzer.Builder b = census.analyzer().detector(blankToNull(detector));
         if (verifier != null) {
             Path file = Path.of(verifier);
             b.verifier(file.getFileName().toString() + (verifierThreshold == null ? "" : "@" + verifierThreshold),
                     ctx -> TransferFaceVerifier.open(file, ctx, verifierThreshold));
         }
-        return b;
-    }
-
-    /** The components from {@code census}'s providers (no verifier: {@link #builder()} adds it). */
-    public FaceAnalyzer.Builder builder(FaceCensus census) {
-        FaceAnalyzer.Builder b = census.analyzer().detector(blankToNull(detector));
         if (isOff(landmarks)) {
             b.noLandmarks();
         } else {

@@ -246,7 +246,8 @@
           figure.appendChild(el('img', { src: '/api/crop/' + encodeURIComponent(f.item) + '/' + f.index + '?token='
             + encodeURIComponent(token), alt: f.gender + ' face in ' + f.item, loading: 'lazy' }));
         }
-        figure.appendChild(el('figcaption', {}, f.item + (f.date ? ' · ' + f.date : '') + (f.central ? ' · central' : '')));
+        figure.appendChild(el('figcaption', {}, f.item + (f.date ? ' · ' + f.date : '') + (f.central ? ' · central' : '')
+          + (f.pFace === undefined ? '' : ' · verifier: ' + (100 * f.pFace).toFixed(0) + ' % face')));
         $('gallery').appendChild(figure);
       }
       gallery.offset += page.faces.length;

@@ -95,8 +95,14 @@
     $('face').dataset.faceId = card.faceId;
     const prob = card.probability === null ? '' : ' (' + (100 * card.probability).toFixed(0) + ' %)';
     $('card-info').textContent = 'card ' + (pos + 1) + ' of ' + total + ' · ' + card.stream + ' stream · classifier: '
-      + card.gender + prob + ' · your label: ' + (card.label || 'none');
+      + card.gender + prob + verifier(card, ' · ') + ' · your label: ' + (card.label || 'none');
     drawArtwork(card);
+  }
+
+  // The face verifier's probability of a face, after sep; nothing where no verifier judged the face.
+  function verifier(card, sep) {
+    return card.pFace === null || card.pFace === undefined ? ''
+      : sep + 'verifier: ' + (100 * card.pFace).toFixed(0) + ' % face';
   }
 
   function renderGrid() {
@@ -115,6 +121,13 @@
       tag.className = 'tag';
       tag.textContent = card.stream + (card.label ? ' · ' + card.label : '');
       cell.append(img, tag);
+      if (card.pFace !== null && card.pFace !== undefined) {
+        // Its own corner: the bottom tag has no room left in a 144-pixel cell.
+        const pFace = document.createElement('span');
+        pFace.className = 'tag p-face';
+        pFace.textContent = verifier(card, '');
+        cell.append(pFace);
+      }
       cell.addEventListener('click', () => {
         if (excluded.has(p)) excluded.delete(p); else excluded.add(p);
         cell.classList.toggle('excluded', excluded.has(p));
