@@ -95,8 +95,12 @@ public final class HumanModels {
     public static final GraphNet MOBILEFACENET = net("mobilefacenet", "mobilefacenet",
             "bfbf27662ca1080dfd1b0a884aa166c135c1b7746b57385ecb44268828beb82a", 127_533L,
             "c60e392478df0a2fd756f9a230c9935a04d136e9d3bf12e99a850d4802806089", 5_171_976L,
-            "MobileFace (becauseofAI/MobileFace), as Human credits it",
-            "MIT (becauseofAI/MobileFace, unverified); its training data is not stated: research only", "img_inputs");
+            // Human credits becauseofAI/MobileFace, an MXNet project; this TF graph carries the input placeholder
+            // (img_inputs) and layer names of sirius-ai/MobileFaceNet_TF, whose README recommends training on MS1M.
+            "MobileFaceNet_TF (sirius-ai/MobileFaceNet_TF, by its graph's names; Human credits becauseofAI/MobileFace)",
+            "licence not stated (the package is MIT; neither sirius-ai/MobileFaceNet_TF's README nor Human names the"
+                    + " model's terms); trained, per that README, on MS1M (MS-Celeb-1M, withdrawn by Microsoft):"
+                    + " research only", "img_inputs");
 
     /** BlazeFace full range (MediaPipe face_detection_full_range, 192×192): 2304 anchors, box + 6 keypoints. */
     public static final GraphNet BLAZEFACE_FULL = net("facemesh-detection-full", "blazeface-full-range",

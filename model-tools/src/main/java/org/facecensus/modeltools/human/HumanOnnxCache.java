@@ -61,10 +61,14 @@ public final class HumanOnnxCache {
         });
     }
 
-    /** The cache key: converter version and both input sha256s. */
+    /**
+     * The cache key: converter version, both input sha256s, and the origin and licence written into the file's
+     * metadata, so that a corrected provenance record is not left stale in an earlier conversion.
+     */
     public static String key(HumanModels.GraphNet net) {
         return Sha256.hex("tfjs-graph " + ModelToolsVersion.VERSION + "." + TfjsGraphConverter.REVISION + "\n"
-                + net.json().sha256() + "\n" + net.shard().sha256()).substring(0, 16);
+                + net.json().sha256() + "\n" + net.shard().sha256() + "\n" + net.origin() + "\n" + net.licence())
+                .substring(0, 16);
     }
 
     /** Provenance written to the ONNX file's metadata_props. */
