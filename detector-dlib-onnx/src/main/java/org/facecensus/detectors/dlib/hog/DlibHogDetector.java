@@ -35,8 +35,9 @@ import org.facecensus.timing.StageTimer;
  * 100 MB per thread. {@link #close()} is idempotent.
  *
  * <p>Speed: the filters' inner loops use the Vector API when the JVM resolves {@code jdk.incubator.vector}
- * (see {@link Builder#vectorApi}), from the first image after they are compiled (a daemon thread warms them
- * up; until then, and without the module, scalar loops with the same results run, and one log line says so).
+ * (see {@link Builder#vectorApi}), from the first image after they are compiled (a daemon thread, started by
+ * the second image, warms them up; until then, and without the module, scalar loops with the same results
+ * run, and one log line says so).
  */
 public final class DlibHogDetector implements FaceDetector {
     private final ModelStore store;
@@ -237,7 +238,7 @@ public final class DlibHogDetector implements FaceDetector {
          * Whether the filters run SIMD loops written with the Vector API when the JVM has its module (started
          * with {@code --add-modules jdk.incubator.vector}, as the {@code facecensus} launcher does); default
          * true. Boxes and scores are identical either way (the loops do the same float operations in the same
-         * order); false times the scalar loops. The first call starts compiling the SIMD loops on a daemon
+         * order); false times the scalar loops. The second image starts compiling the SIMD loops on a daemon
          * thread (about a second of one core's time); images run with the scalar loops until they are ready.
          */
         public Builder vectorApi(boolean use) {

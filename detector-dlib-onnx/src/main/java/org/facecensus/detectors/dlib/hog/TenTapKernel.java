@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * -Dfacecensus.dlibhog.vector=false} forces the scalar loops (for comparisons).
  *
  * <p>Warm-up: until C2 has compiled them, Vector API loops run far slower than scalar ones (each vector is
- * an object), which cost about a second on a one-image run. So the detector asks {@link #warmVector()}, which
+ * an object), which cost about a second on a one-image run. So the detector asks {@link #warmVector(boolean)}, which
  * starts compiling them on a daemon thread (calls on a small plane) and answers the kernel only once its calls
  * run fast; until then the scalar loops run. Both give the same floats, so switching between images changes
  * no result. Where the loops never get fast (a JVM without C2, say) the scalar loops stay, with a log line.
@@ -58,11 +58,14 @@ interface TenTapKernel {
     }
 
     /**
-     * The Vector API kernel once it runs compiled, else empty (the caller uses the scalar loops). The first call
-     * starts the warm-up; empty for good without the module or when the loops never get fast.
+     * The Vector API kernel once it runs compiled, else empty (the caller uses the scalar loops); empty for good
+     * without the module or when the loops never get fast.
+     *
+     * @param startWarmUp whether to start the warm-up if it has not started (the detector passes false for its
+     *                    first image, so a one-image run does not share its two cores with it)
      */
-    static Optional<TenTapKernel> warmVector() {
-        return Holder.warm();
+    static Optional<TenTapKernel> warmVector(boolean startWarmUp) {
+        return Holder.warm(startWarmUp);
     }
 
     /**
@@ -86,7 +89,7 @@ interface TenTapKernel {
         private Holder() {
         }
 
-        static Optional<TenTapKernel> warm() {
+        static Optional<TenTapKernel> warm(boolean startWarmUp) {
             if (VECTOR.isEmpty()) {
                 return Optional.empty();
             }
@@ -94,7 +97,7 @@ interface TenTapKernel {
             if (k != null) {
                 return Optional.of(k);
             }
-            if (STARTED.compareAndSet(false, true)) {
+            if (startWarmUp && STARTED.compareAndSet(false, true)) {
                 Thread t = new Thread(() -> warmUp(VECTOR.get()), "facecensus-vector-warm-up");
                 t.setDaemon(true);
                 t.start();
