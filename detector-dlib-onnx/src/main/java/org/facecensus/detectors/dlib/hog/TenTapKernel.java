@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
  * -Dfacecensus.dlibhog.vector=false} forces the scalar loops (for comparisons).
  *
  * <p>Warm-up: until C2 has compiled them, Vector API loops run far slower than scalar ones (each vector is
- * an object), which cost about a second on a one-image run. So the detector asks {@link #warmVector(boolean)}, which
- * starts compiling them on a daemon thread (calls on a small plane) and answers the kernel only once its calls
- * run fast; until then the scalar loops run. Both give the same floats, so switching between images changes
- * no result. Where the loops never get fast (a JVM without C2, say) the scalar loops stay, with a log line.
+ * an object), which cost about a second on a one-image run. So the detector asks
+ * {@link #warmVector(boolean)}, which starts compiling them on a daemon thread (calls on a small plane) and
+ * answers the kernel only once its calls run fast; until then the scalar loops run. The detector lets its
+ * second image start the warm-up, not its first: on two cores a warm-up beside a one-image run (and the JIT)
+ * slowed it by about half a second. Both give the same floats, so switching between images changes no
+ * result. Where the loops never get fast (a JVM without C2, say) the scalar loops stay, with a log line.
  *
  * <p>Thread-safety: implementations are stateless and thread-safe.
  */
