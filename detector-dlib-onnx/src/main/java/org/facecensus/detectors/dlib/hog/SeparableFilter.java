@@ -58,11 +58,6 @@ final class SeparableFilter {
         this.kernel = kernel;
     }
 
-    /** Whether the 10-tap loops are the Vector API's. */
-    boolean usesVectorApi() {
-        return kernel != null;
-    }
-
     /** The 10-tap SIMD loops, or null for the scalar ones. */
     TenTapKernel kernel() {
         return kernel;

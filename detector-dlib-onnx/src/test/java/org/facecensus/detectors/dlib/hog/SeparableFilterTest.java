@@ -2,6 +2,8 @@ package org.facecensus.detectors.dlib.hog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -55,7 +57,9 @@ class SeparableFilterTest {
         }
         assertTrue(warm.isPresent(), "the Vector API loops did not warm up within a minute");
         assertTrue(warm.get() == vector, "the warm kernel is the loaded one");
-        assertTrue(!new SeparableFilter(7, null).usesVectorApi(), "only 10-tap filters have SIMD loops");
+        assertNull(new SeparableFilter(7, null).kernel(), "only 10-tap filters have SIMD loops");
+        assertThrows(IllegalArgumentException.class, () -> new SeparableFilter(7, vector),
+                "a 10-tap kernel is refused for 7-tap filters");
     }
 
     @Test
