@@ -121,11 +121,12 @@
       tag.className = 'tag';
       tag.textContent = card.stream + (card.label ? ' · ' + card.label : '');
       cell.append(img, tag);
-      if (card.pFace !== null && card.pFace !== undefined) {
+      const pFaceText = verifier(card, '');
+      if (pFaceText) {
         // Its own corner: the bottom tag has no room left in a 144-pixel cell.
         const pFace = document.createElement('span');
         pFace.className = 'tag p-face';
-        pFace.textContent = verifier(card, '');
+        pFace.textContent = pFaceText;
         cell.append(pFace);
       }
       cell.addEventListener('click', () => {
